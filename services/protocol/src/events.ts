@@ -1,0 +1,128 @@
+import { Type, type Static } from 'typebox';
+import { Counter, Id } from './common.js';
+import type { Ack, ErrorCode } from './errors.js';
+import { Message } from './messages.js';
+import { Member, RoomSummary } from './rooms.js';
+
+/** Socket.IO room that holds every socket of one user (all tabs, all devices, every replica). */
+export const userChannel = (userId: string) => `user:${userId}`;
+/** Socket.IO room that holds every socket of every member of a chat room. */
+export const roomChannel = (roomId: string) => `room:${roomId}`;
+
+/**
+ * Every event about a room's content or membership carries the room's counters after the change,
+ * so a client that sees `lastSeq` or `revision` jump knows it missed something and catches up over REST.
+ */
+const RoomStamp = { roomId: Id, lastSeq: Counter, revision: Counter };
+
+export const MessageNewEvent = Type.Object({ ...RoomStamp, message: Message });
+export const MessageEditedEvent = Type.Object({ ...RoomStamp, message: Message });
+/** The message is a tombstone: empty body, `deletedAt` set. */
+export const MessageDeletedEvent = Type.Object({ ...RoomStamp, message: Message });
+/** Sent to each member's own channel: the room as that member sees it. */
+export const RoomCreatedEvent = Type.Object({ room: RoomSummary });
+export const RoomRenamedEvent = Type.Object({ ...RoomStamp, name: Type.String() });
+export const RoomDeletedEvent = Type.Object({ roomId: Id });
+export const MemberAddedEvent = Type.Object({ ...RoomStamp, member: Member });
+export const MemberRemovedEvent = Type.Object({
+  ...RoomStamp,
+  userId: Id,
+  reason: Type.Union([Type.Literal('left'), Type.Literal('removed')]),
+});
+/** Sent to the reader's own channel: a marker moved on one device moves on all of them. */
+export const ReadUpdatedEvent = Type.Object({ roomId: Id, lastReadSeq: Counter, unreadCount: Counter });
+export const PresenceEvent = Type.Object({ userId: Id, online: Type.Boolean() });
+export const TypingEvent = Type.Object({ roomId: Id, userId: Id, displayName: Type.String() });
+/** Something may have been missed (Redis link recovered, replica draining): fetch differences over REST. */
+export const ResyncEvent = Type.Object({ reason: Type.String() });
+/** The server is about to disconnect this socket; `code` says why (token expired, session revoked, draining). */
+export const DisconnectingEvent = Type.Object({ code: Type.String(), message: Type.String() });
+
+export type MessageNewEvent = Static<typeof MessageNewEvent>;
+export type MessageEditedEvent = Static<typeof MessageEditedEvent>;
+export type MessageDeletedEvent = Static<typeof MessageDeletedEvent>;
+export type RoomCreatedEvent = Static<typeof RoomCreatedEvent>;
+export type RoomRenamedEvent = Static<typeof RoomRenamedEvent>;
+export type RoomDeletedEvent = Static<typeof RoomDeletedEvent>;
+export type MemberAddedEvent = Static<typeof MemberAddedEvent>;
+export type MemberRemovedEvent = Static<typeof MemberRemovedEvent>;
+export type ReadUpdatedEvent = Static<typeof ReadUpdatedEvent>;
+export type PresenceEvent = Static<typeof PresenceEvent>;
+export type TypingEvent = Static<typeof TypingEvent>;
+export type ResyncEvent = Static<typeof ResyncEvent>;
+export type DisconnectingEvent = Static<typeof DisconnectingEvent>;
+
+/** Every event a server sends to clients, by name: the one definition both ends are typed from. */
+export const SERVER_EVENTS = {
+  'message:new': MessageNewEvent,
+  'message:edited': MessageEditedEvent,
+  'message:deleted': MessageDeletedEvent,
+  'room:created': RoomCreatedEvent,
+  'room:renamed': RoomRenamedEvent,
+  'room:deleted': RoomDeletedEvent,
+  'member:added': MemberAddedEvent,
+  'member:removed': MemberRemovedEvent,
+  'read:updated': ReadUpdatedEvent,
+  presence: PresenceEvent,
+  typing: TypingEvent,
+  resync: ResyncEvent,
+  disconnecting: DisconnectingEvent,
+} as const;
+export type ServerEventName = keyof typeof SERVER_EVENTS;
+export type ServerEventPayload<N extends ServerEventName> = Static<(typeof SERVER_EVENTS)[N]>;
+export type ServerToClientEvents = { [N in ServerEventName]: (payload: ServerEventPayload<N>) => void };
+
+/** Events the API publishes (through the outbox); the rest originate in gateways. */
+export const API_EVENT_NAMES = [
+  'message:new',
+  'message:edited',
+  'message:deleted',
+  'room:created',
+  'room:renamed',
+  'room:deleted',
+  'member:added',
+  'member:removed',
+  'read:updated',
+] as const satisfies readonly ServerEventName[];
+export type ApiEventName = (typeof API_EVENT_NAMES)[number];
+
+// ---- client → server ----
+
+/** Handshake `auth` payload. */
+export const HandshakeAuth = Type.Object({
+  token: Type.String({ minLength: 1, maxLength: 4096 }),
+  protocolVersion: Type.Integer(),
+});
+export type HandshakeAuth = Static<typeof HandshakeAuth>;
+
+export const AuthRefreshPayload = Type.Object({ token: Type.String({ minLength: 1, maxLength: 4096 }) });
+export const TypingPayload = Type.Object({ roomId: Id });
+export const PresenceQueryPayload = Type.Object({ userIds: Type.Array(Id, { maxItems: 500 }) });
+export const PresenceQueryResult = Type.Object({ online: Type.Array(Id) });
+
+export const CLIENT_EVENTS = {
+  /** Replace the socket's access token in-band, before the old one expires. */
+  'auth:refresh': AuthRefreshPayload,
+  'typing:start': TypingPayload,
+  'presence:query': PresenceQueryPayload,
+} as const;
+export type ClientEventName = keyof typeof CLIENT_EVENTS;
+export type ClientEventPayload<N extends ClientEventName> = Static<(typeof CLIENT_EVENTS)[N]>;
+
+interface ClientEventResults {
+  'auth:refresh': { expiresAt: string };
+  'typing:start': undefined;
+  'presence:query': Static<typeof PresenceQueryResult>;
+}
+export type ClientToServerEvents = {
+  [N in ClientEventName]: (
+    payload: ClientEventPayload<N>,
+    ack: (result: Ack<ClientEventResults[N]>) => void,
+  ) => void;
+};
+
+/** `connect_error.data` of a refused handshake. */
+export interface HandshakeRefusal {
+  code: ErrorCode;
+  message: string;
+}

@@ -1,0 +1,21 @@
+import { Type, type Static } from 'typebox';
+import { Id, Timestamp } from './common.js';
+
+/** One mail of the dev mailbox (`GET /api/dev/mailbox`, only where `DEV_MAILBOX` is enabled). */
+export const MailboxEntry = Type.Object({
+  id: Id,
+  to: Type.String(),
+  subject: Type.String(),
+  text: Type.String(),
+  html: Type.String(),
+  createdAt: Timestamp,
+  sentAt: Type.Union([Timestamp, Type.Null()]),
+});
+export type MailboxEntry = Static<typeof MailboxEntry>;
+
+export const MailboxQuery = Type.Object(
+  { to: Type.Optional(Type.String({ maxLength: 254 })) },
+  { additionalProperties: false },
+);
+export const Mailbox = Type.Object({ mails: Type.Array(MailboxEntry) });
+export type Mailbox = Static<typeof Mailbox>;

@@ -1,0 +1,105 @@
+import { Type, type Static } from 'typebox';
+import { Counter, Id, Timestamp, boundedText } from './common.js';
+import { PublicUser } from './users.js';
+
+export const RoomName = boundedText(1, 80, 'Room name, 1 to 80 characters');
+
+export const ROLES = ['owner', 'admin', 'member'] as const;
+export type Role = (typeof ROLES)[number];
+export const RoleSchema = Type.Union(ROLES.map((role) => Type.Literal(role)));
+
+/**
+ * Who may do what in a room. Owners: everything. Admins: rename, add people, remove plain members.
+ * Members: read, write, leave. Everyone may edit and delete only their own messages.
+ * The owner cannot leave (they delete the room instead), and nobody can remove the owner.
+ */
+export const PERMISSIONS = {
+  rename: ['owner', 'admin'],
+  addMembers: ['owner', 'admin'],
+  removeMember: ['owner', 'admin'],
+  deleteRoom: ['owner'],
+} as const satisfies Record<string, readonly Role[]>;
+export type RoomAction = keyof typeof PERMISSIONS;
+
+export function may(role: Role, action: RoomAction): boolean {
+  return (PERMISSIONS[action] as readonly Role[]).includes(role);
+}
+
+/** Roles an actor may remove: admins remove members only, owners remove admins and members. */
+export function mayRemove(actor: Role, target: Role): boolean {
+  if (target === 'owner') return false;
+  if (actor === 'owner') return true;
+  return actor === 'admin' && target === 'member';
+}
+
+export const Member = Type.Object({
+  user: PublicUser,
+  role: RoleSchema,
+  joinedAt: Timestamp,
+});
+export type Member = Static<typeof Member>;
+
+export const MessagePreview = Type.Object({
+  id: Id,
+  seq: Counter,
+  sender: PublicUser,
+  body: Type.String(),
+  createdAt: Timestamp,
+  deleted: Type.Boolean(),
+});
+export type MessagePreview = Static<typeof MessagePreview>;
+
+export const Room = Type.Object({
+  id: Id,
+  name: Type.String(),
+  createdAt: Timestamp,
+  /** Seq of the newest message (0 when empty). */
+  lastSeq: Counter,
+  /** Advances on every new, edited or deleted message; catch-up asks for changes since a revision. */
+  revision: Counter,
+  lastActivityAt: Timestamp,
+  myRole: RoleSchema,
+  memberCount: Type.Integer({ minimum: 1 }),
+});
+export type Room = Static<typeof Room>;
+
+/** A row of "my rooms": the room plus my unread count, read marker and the last message. */
+export const RoomSummary = Type.Intersect([
+  Room,
+  Type.Object({
+    unreadCount: Type.Integer({ minimum: 0 }),
+    lastReadSeq: Counter,
+    lastMessage: Type.Union([MessagePreview, Type.Null()]),
+  }),
+]);
+export type RoomSummary = Static<typeof RoomSummary>;
+
+export const RoomList = Type.Object({ rooms: Type.Array(RoomSummary) });
+export type RoomList = Static<typeof RoomList>;
+
+export const RoomDetail = Type.Object({ room: RoomSummary, members: Type.Array(Member) });
+export type RoomDetail = Static<typeof RoomDetail>;
+
+export const CreateRoomBody = Type.Object(
+  { name: RoomName, memberIds: Type.Optional(Type.Array(Id, { maxItems: 100, uniqueItems: true })) },
+  { additionalProperties: false },
+);
+export type CreateRoomBody = Static<typeof CreateRoomBody>;
+
+export const RenameRoomBody = Type.Object({ name: RoomName }, { additionalProperties: false });
+export type RenameRoomBody = Static<typeof RenameRoomBody>;
+
+export const AddMembersBody = Type.Object(
+  {
+    userIds: Type.Array(Id, { minItems: 1, maxItems: 100, uniqueItems: true }),
+    role: Type.Optional(Type.Union([Type.Literal('admin'), Type.Literal('member')])),
+  },
+  { additionalProperties: false },
+);
+export type AddMembersBody = Static<typeof AddMembersBody>;
+
+export const MemberParams = Type.Object({ id: Id, userId: Id }, { additionalProperties: false });
+export type MemberParams = Static<typeof MemberParams>;
+
+export const MemberList = Type.Object({ members: Type.Array(Member) });
+export type MemberList = Static<typeof MemberList>;
