@@ -9,3 +9,4 @@ export * from './events.js';
 export * from './mailbox.js';
 export * from './routes.js';
 export * from './health.js';
+export * from './env.js';

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { SignJWT, UnsecuredJWT, base64url } from 'jose';
+import { ACCESS_TOKEN_TYPE, TOKEN_AUDIENCE, TOKEN_ISSUER } from '@livechat/protocol';
+import { accessTokenVerifier, signAccessToken } from './access-token.js';
+import { generateSigningKeyPair, importSigningKey, parsePublicKeySet, publicKeysOf } from './keys.js';
+
+const subject = { userId: 'u1', sessionId: 's1', emailVerified: true };
+
+async function setup() {
+  const pair = await generateSigningKeyPair();
+  const key = await importSigningKey(pair.privateKeyPem, pair.kid);
+  return { pair, key, verify: accessTokenVerifier(pair.publicKeys) };
+}
+
+describe('access tokens', () => {
+  it('round-trips a signed token', async () => {
+    const { key, verify } = await setup();
+    const { token, expiresAt } = await signAccessToken(key, subject, 60);
+    const verified = await verify(token);
+    expect(verified).toMatchObject(subject);
+    expect(verified.expiresAt.getTime()).toBe(expiresAt.getTime());
+  });
+
+  it('derives the same public keys from the private key', async () => {
+    const { pair } = await setup();
+    expect(await publicKeysOf(pair.privateKeyPem, pair.kid)).toEqual(pair.publicKeys);
+    expect(parsePublicKeySet(JSON.stringify(pair.publicKeys))).toEqual(pair.publicKeys);
+    expect(() => parsePublicKeySet('{"keys":[]}')).toThrow(/JWKS/);
+  });
+
+  it('rejects an expired token as token_expired', async () => {
+    const { key, verify } = await setup();
+    const { token } = await signAccessToken(key, subject, 5, new Date(Date.now() - 60_000));
+    await expect(verify(token)).rejects.toMatchObject({ code: 'token_expired' });
+  });
+
+  it('rejects a token signed by another key', async () => {
+    const { verify } = await setup();
+    const other = await setup();
+    const { token } = await signAccessToken(other.key, subject, 60);
+    await expect(verify(token)).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+
+  it('rejects alg none, HMAC, a wrong typ, issuer or audience', async () => {
+    const { key, pair, verify } = await setup();
+    const none = new UnsecuredJWT({ sid: 's1' })
+      .setSubject('u1')
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(TOKEN_AUDIENCE)
+      .setExpirationTime('1h')
+      .setIssuedAt()
+      .encode();
+    await expect(verify(none)).rejects.toMatchObject({ code: 'unauthenticated' });
+
+    // HMAC keyed with the public key's bytes: the classic algorithm-confusion forgery.
+    const secret = base64url.decode(pair.publicKeys.keys[0]!.x!);
+    const hmac = await new SignJWT({ sid: 's1' })
+      .setProtectedHeader({ alg: 'HS256', kid: pair.kid, typ: ACCESS_TOKEN_TYPE })
+      .setSubject('u1')
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(TOKEN_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(secret);
+    await expect(verify(hmac)).rejects.toMatchObject({ code: 'unauthenticated' });
+
+    const build = (header: Record<string, string>, issuer = TOKEN_ISSUER, audience = TOKEN_AUDIENCE) =>
+      new SignJWT({ sid: 's1' })
+        .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: ACCESS_TOKEN_TYPE, ...header })
+        .setSubject('u1')
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(key.privateKey);
+    await expect(verify(await build({ typ: 'JWT' }))).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(verify(await build({}, 'someone-else'))).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(verify(await build({}, TOKEN_ISSUER, 'other-app'))).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
+    await expect(verify(await build({}))).resolves.toMatchObject({ userId: 'u1' });
+  });
+
+  it('rejects garbage', async () => {
+    const { verify } = await setup();
+    for (const junk of ['', 'a.b.c', 'not a token', '{}']) {
+      await expect(verify(junk)).rejects.toMatchObject({ code: 'unauthenticated' });
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import { EnvType as Type, readEnv, splitList, type Static } from '@livechat/protocol';
+
+/** Every variable the API reads, with its default. README's configuration table mirrors this file. */
+export const ApiEnv = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ default: '127.0.0.1' }),
+  /** Postgres connection string; unset means embedded PGlite under DATA_DIR. */
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+  DATA_DIR: Type.String({ default: '.data' }),
+  /** Redis connection string; unset means in-process fan-out and rate limits. */
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+  /** Prefix of every Redis key and pub/sub channel, so several deployments (or test runs) share one Redis. */
+  REDIS_PREFIX: Type.String({ default: 'livechat', pattern: '^[A-Za-z0-9_.-]+$' }),
+  /** Where people reach the app; links in mails are built from it. */
+  PUBLIC_URL: Type.String({ default: 'http://localhost:3000', pattern: '^https?://' }),
+  /** Origins allowed to call refresh/logout and to open sockets; defaults to PUBLIC_URL's origin. */
+  ALLOWED_ORIGINS: Type.Optional(Type.String()),
+  /** Ed25519 private key (PKCS#8 PEM) that signs access tokens; unset in standalone means generated under DATA_DIR. */
+  JWT_PRIVATE_KEY: Type.Optional(Type.String()),
+  /** Key id of JWT_PRIVATE_KEY, written into every token header. */
+  JWT_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
+  ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 5, maximum: 86400, default: 900 }),
+  REFRESH_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, default: 30 * 86400 }),
+  /** A rotated refresh token presented again within this window (two tabs refreshing together) is not theft. */
+  REFRESH_REUSE_GRACE_SECONDS: Type.Integer({ minimum: 0, maximum: 300, default: 20 }),
+  EMAIL_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, default: 3600 }),
+  RESEND_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  /** Base URL of the Resend API; tests point it at a local stub. */
+  RESEND_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  MAIL_FROM: Type.String({ default: 'LiveChat <no-reply@livechat.local>' }),
+  /** Serve the dev mailbox at /api/dev/mailbox. Never set in production. */
+  DEV_MAILBOX: Type.Boolean({ default: false }),
+  /** Requests per minute per client IP and per account on each auth endpoint. */
+  RATE_LIMIT_AUTH_PER_MINUTE: Type.Integer({ minimum: 1, default: 30 }),
+  /** Messages per 10 seconds per account (and per IP, times 5) on the send endpoint. */
+  RATE_LIMIT_SEND_PER_10S: Type.Integer({ minimum: 1, default: 50 }),
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDRs). */
+  TRUST_PROXY: Type.Optional(Type.String()),
+  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 64 * 1024 }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+    { default: 'info' },
+  ),
+  /** How long SIGTERM waits for in-flight requests before exiting. */
+  SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, default: 10000 }),
+});
+export type ApiConfig = Static<typeof ApiEnv>;
+
+export const loadApiConfig = (source: Record<string, string | undefined> = process.env): ApiConfig =>
+  readEnv(ApiEnv, source);
+
+/** The origins allowed to send credentialed requests: ALLOWED_ORIGINS, or the origin of PUBLIC_URL. */
+export function allowedOrigins(config: ApiConfig): string[] {
+  const list = splitList(config.ALLOWED_ORIGINS ?? '');
+  return list.length ? list : [new URL(config.PUBLIC_URL).origin];
+}

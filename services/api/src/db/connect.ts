@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
+import { pglitePool } from './pglite-pool.js';
+import type { Database } from './schema.js';
+
+const INT8 = 20;
+/** Sequence numbers and counters are int8 in SQL but far below 2^53: read them as numbers on both drivers. */
+const parseInt8 = (value: string) => Number(value);
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  poolSize?: number;
+}
+
+/** `DATABASE_URL` set → Postgres through `pg`; unset → embedded PGlite under `<dataDir>/pgdata`. */
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 20,
+      types: { getTypeParser: (oid: number, format?: string) => (oid === INT8 ? parseInt8 : pg.types.getTypeParser(oid, format as 'text')) },
+    });
+    // An idle client losing its server (Postgres restart) must not crash the process: the pool replaces it.
+    pool.on('error', () => undefined);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+
+  const dataDir = join(options.dataDir, 'pgdata');
+  const unlock = await lockDataDir(dataDir);
+  try {
+    const pglite = await PGlite.create({ dataDir, parsers: { [INT8]: parseInt8 } });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pglitePool(pglite) }) });
+    return {
+      db,
+      kind: 'pglite',
+      async close() {
+        await db.destroy();
+        await unlock();
+      },
+    };
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+}

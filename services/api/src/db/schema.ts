@@ -1,0 +1,120 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+type Timestamp = ColumnType<Date, Date, Date>;
+/** int8 columns: parsed to number on both drivers (see `int8-parsing.ts`); our counters stay far below 2^53. */
+type BigCounter = ColumnType<number, number | undefined, number>;
+
+export interface UsersTable {
+  id: Generated<string>;
+  /** Lower-cased; unique. */
+  email: string;
+  display_name: string;
+  password_hash: string;
+  email_verified_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+/** Email verification and password reset tokens: only their SHA-256 is stored; single use. */
+export interface EmailTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  purpose: 'verify_email' | 'reset_password';
+  token_hash: Buffer;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+/**
+ * Refresh tokens. Each login starts a family; every refresh rotates to a new row of the same family.
+ * Presenting a rotated token outside the grace window revokes the whole family.
+ */
+export interface RefreshTokensTable {
+  id: Generated<string>;
+  family_id: string;
+  user_id: string;
+  token_hash: Buffer;
+  expires_at: Timestamp;
+  rotated_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface RoomsTable {
+  id: Generated<string>;
+  name: string;
+  /** 'group' today; 'direct' is reserved for one-to-one chats. */
+  kind: ColumnType<'group' | 'direct', 'group' | 'direct' | undefined, never>;
+  created_by: string;
+  last_seq: BigCounter;
+  revision: BigCounter;
+  last_message_id: string | null;
+  last_activity_at: ColumnType<Date, Date | undefined, Date>;
+  created_at: CreatedAt;
+}
+
+export interface RoomMembersTable {
+  room_id: string;
+  user_id: string;
+  role: 'owner' | 'admin' | 'member';
+  last_read_seq: BigCounter;
+  /** Maintained on send, delete and mark-read, so listing rooms never counts history. */
+  unread_count: BigCounter;
+  joined_at: CreatedAt;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  room_id: string;
+  seq: number;
+  revision: number;
+  sender_id: string;
+  client_id: string;
+  body: string;
+  reply_to_id: string | null;
+  created_at: CreatedAt;
+  edited_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+}
+
+/** Socket.IO operations recorded with the change that causes them, published after commit. */
+export interface OutboxTable {
+  id: Generated<number>;
+  operation: ColumnType<OutboxOperationJson, string, never>;
+  created_at: CreatedAt;
+  published_at: Timestamp | null;
+  attempts: ColumnType<number, number | undefined, number>;
+}
+/** The stored JSON of an outbox operation; its TypeScript shape lives in events/outbox-operation.ts. */
+export type OutboxOperationJson = unknown;
+
+/** Mails queued in the same transaction as their cause; a worker sends them with retries. */
+export interface MailOutboxTable {
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<Date, Date | undefined, Date>;
+  last_error: string | null;
+}
+
+export interface Database {
+  users: UsersTable;
+  email_tokens: EmailTokensTable;
+  refresh_tokens: RefreshTokensTable;
+  rooms: RoomsTable;
+  room_members: RoomMembersTable;
+  messages: MessagesTable;
+  outbox: OutboxTable;
+  mail_outbox: MailOutboxTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type RoomRow = Selectable<RoomsTable>;
+export type MessageRow = Selectable<MessagesTable>;
+export type NewMessage = Insertable<MessagesTable>;
