@@ -38,9 +38,13 @@ export const ApiEnv = Type.Object({
   /** Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDRs). */
   TRUST_PROXY: Type.Optional(Type.String()),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 64 * 1024 }),
-  LOG_LEVEL: Type.Union(
-    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
-    { default: 'info' },
+  LOG_LEVEL: Type.Unsafe<'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'>(
+    Type.Union(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+      {
+        default: 'info',
+      },
+    ),
   ),
   /** How long SIGTERM waits for in-flight requests before exiting. */
   SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, default: 10000 }),

@@ -12,7 +12,11 @@ const schema = Type.Object({
 describe('readEnv', () => {
   it('applies defaults and converts types', () => {
     expect(readEnv(schema, {})).toEqual({ PORT: 3000, DEV: false });
-    expect(readEnv(schema, { PORT: '8080', DEV: 'true', URL: 'x' })).toEqual({ PORT: 8080, DEV: true, URL: 'x' });
+    expect(readEnv(schema, { PORT: '8080', DEV: 'true', URL: 'x' })).toEqual({
+      PORT: 8080,
+      DEV: true,
+      URL: 'x',
+    });
   });
 
   it('names the bad variable', () => {

@@ -16,8 +16,12 @@ export function readEnv<S extends TObject>(schema: S, source: Record<string, str
   const withDefaults = Value.Default(schema, raw);
   const firstError = Value.Errors(schema, withDefaults)[0];
   if (firstError) {
-    const name = firstError.instancePath.split('/')[1] ?? String(firstError.params && Object.values(firstError.params)[0]);
-    throw new ConfigError(`Invalid configuration: ${name} ${firstError.message} (got ${JSON.stringify(source[name] ?? null)})`);
+    const name =
+      firstError.instancePath.split('/')[1] ??
+      String(firstError.params && Object.values(firstError.params)[0]);
+    throw new ConfigError(
+      `Invalid configuration: ${name} ${firstError.message} (got ${JSON.stringify(source[name] ?? null)})`,
+    );
   }
   return withDefaults as Static<S>;
 }
@@ -30,13 +34,16 @@ function convert(name: string, text: string, property: TSchema): unknown {
   const type = (property as { type?: string }).type;
   if (type === 'integer' || type === 'number') {
     const value = Number(text);
-    if (!Number.isFinite(value)) throw new ConfigError(`Invalid configuration: ${name} must be a number (got ${JSON.stringify(text)})`);
+    if (!Number.isFinite(value))
+      throw new ConfigError(`Invalid configuration: ${name} must be a number (got ${JSON.stringify(text)})`);
     return value;
   }
   if (type === 'boolean') {
     if (['true', '1', 'yes'].includes(text.toLowerCase())) return true;
     if (['false', '0', 'no'].includes(text.toLowerCase())) return false;
-    throw new ConfigError(`Invalid configuration: ${name} must be true or false (got ${JSON.stringify(text)})`);
+    throw new ConfigError(
+      `Invalid configuration: ${name} must be true or false (got ${JSON.stringify(text)})`,
+    );
   }
   return text;
 }

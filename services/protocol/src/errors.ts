@@ -30,7 +30,9 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS;
 export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
 
-export const ErrorCodeSchema = Type.Union(ERROR_CODES.map((code) => Type.Literal(code)));
+export const ErrorCodeSchema = Type.Unsafe<ErrorCode>(
+  Type.Union(ERROR_CODES.map((code) => Type.Literal(code))),
+);
 
 /** RFC 9457 problem details, with our stable `code` and, for validation errors, the offending fields. */
 export const Problem = Type.Object({

@@ -8,6 +8,8 @@ import { Member, RoomSummary } from './rooms.js';
 export const userChannel = (userId: string) => `user:${userId}`;
 /** Socket.IO room that holds every socket of every member of a chat room. */
 export const roomChannel = (roomId: string) => `room:${roomId}`;
+/** Socket.IO room that holds the sockets opened with one session's tokens (one device), for "log out here". */
+export const sessionChannel = (sessionId: string) => `session:${sessionId}`;
 
 /**
  * Every event about a room's content or membership carries the room's counters after the change,

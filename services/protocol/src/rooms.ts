@@ -6,7 +6,7 @@ export const RoomName = boundedText(1, 80, 'Room name, 1 to 80 characters');
 
 export const ROLES = ['owner', 'admin', 'member'] as const;
 export type Role = (typeof ROLES)[number];
-export const RoleSchema = Type.Union(ROLES.map((role) => Type.Literal(role)));
+export const RoleSchema = Type.Unsafe<Role>(Type.Union(ROLES.map((role) => Type.Literal(role))));
 
 /**
  * Who may do what in a room. Owners: everything. Admins: rename, add people, remove plain members.

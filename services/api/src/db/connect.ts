@@ -18,7 +18,8 @@ export interface DatabaseHandle {
 
 export interface DatabaseOptions {
   databaseUrl?: string | undefined;
-  dataDir: string;
+  /** Folder of the embedded database; null keeps it in memory (tests). */
+  dataDir: string | null;
   poolSize?: number;
 }
 
@@ -28,7 +29,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 20,
-      types: { getTypeParser: (oid: number, format?: string) => (oid === INT8 ? parseInt8 : pg.types.getTypeParser(oid, format as 'text')) },
+      types: {
+        getTypeParser: (oid: number, format?: string) =>
+          oid === INT8 ? parseInt8 : pg.types.getTypeParser(oid, format as 'text'),
+      },
     });
     // An idle client losing its server (Postgres restart) must not crash the process: the pool replaces it.
     pool.on('error', () => undefined);
@@ -36,8 +40,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
 
-  const dataDir = join(options.dataDir, 'pgdata');
-  const unlock = await lockDataDir(dataDir);
+  const dataDir = options.dataDir === null ? undefined : join(options.dataDir, 'pgdata');
+  const unlock = dataDir ? await lockDataDir(dataDir) : async () => undefined;
   try {
     const pglite = await PGlite.create({ dataDir, parsers: { [INT8]: parseInt8 } });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pglitePool(pglite) }) });

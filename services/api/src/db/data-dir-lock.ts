@@ -12,7 +12,9 @@ export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
     return await lockfile.lock(dir, { stale: 10_000, update: 2_000, realpath: true });
   } catch (error) {
     if ((error as { code?: string }).code === 'ELOCKED') {
-      throw new Error(`The data folder ${dir} is in use by another LiveChat process; stop it or set DATA_DIR to another folder.`);
+      throw new Error(
+        `The data folder ${dir} is in use by another LiveChat process; stop it or set DATA_DIR to another folder.`,
+      );
     }
     throw error;
   }

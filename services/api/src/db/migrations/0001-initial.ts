@@ -13,19 +13,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // Prefix search on display names, case-insensitively.
-  await sql`create index users_display_name_prefix on users (lower(display_name) text_pattern_ops)`.execute(db);
+  await sql`create index users_display_name_prefix on users (lower(display_name) text_pattern_ops)`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('email_tokens')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('purpose', 'text', (c) => c.notNull().check(sql`purpose in ('verify_email', 'reset_password')`))
+    .addColumn('purpose', 'text', (c) =>
+      c.notNull().check(sql`purpose in ('verify_email', 'reset_password')`),
+    )
     .addColumn('token_hash', 'bytea', (c) => c.notNull().unique())
     .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
     .addColumn('used_at', 'timestamptz')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('email_tokens_user').on('email_tokens').columns(['user_id', 'purpose']).execute();
+  await db.schema
+    .createIndex('email_tokens_user')
+    .on('email_tokens')
+    .columns(['user_id', 'purpose'])
+    .execute();
 
   await db.schema
     .createTable('refresh_tokens')
@@ -45,7 +53,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('rooms')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) => c.notNull().defaultTo('group').check(sql`kind in ('group', 'direct')`))
+    .addColumn('kind', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('group')
+        .check(sql`kind in ('group', 'direct')`),
+    )
     .addColumn('created_by', 'uuid', (c) => c.notNull().references('users.id'))
     .addColumn('last_seq', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('revision', 'bigint', (c) => c.notNull().defaultTo(0))
@@ -60,7 +73,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('owner', 'admin', 'member')`))
     .addColumn('last_read_seq', 'bigint', (c) => c.notNull().defaultTo(0))
-    .addColumn('unread_count', 'bigint', (c) => c.notNull().defaultTo(0).check(sql`unread_count >= 0`))
+    .addColumn('unread_count', 'bigint', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`unread_count >= 0`),
+    )
     .addColumn('joined_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('room_members_pk', ['room_id', 'user_id'])
     .execute();
@@ -82,7 +100,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('messages_room_seq', ['room_id', 'seq'])
     .addUniqueConstraint('messages_sender_client_id', ['sender_id', 'client_id'])
     .execute();
-  await db.schema.createIndex('messages_room_revision').on('messages').columns(['room_id', 'revision']).execute();
+  await db.schema
+    .createIndex('messages_room_revision')
+    .on('messages')
+    .columns(['room_id', 'revision'])
+    .execute();
 
   await db.schema
     .createTable('outbox')
@@ -108,11 +130,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_error', 'text')
     .execute();
   await sql`create index mail_outbox_due on mail_outbox (next_attempt_at) where sent_at is null`.execute(db);
-  await db.schema.createIndex('mail_outbox_to').on('mail_outbox').columns(['to_address', 'created_at']).execute();
+  await db.schema
+    .createIndex('mail_outbox_to')
+    .on('mail_outbox')
+    .columns(['to_address', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['mail_outbox', 'outbox', 'messages', 'room_members', 'rooms', 'refresh_tokens', 'email_tokens', 'users']) {
+  for (const table of [
+    'mail_outbox',
+    'outbox',
+    'messages',
+    'room_members',
+    'rooms',
+    'refresh_tokens',
+    'email_tokens',
+    'users',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

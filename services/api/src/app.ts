@@ -1,0 +1,26 @@
+import fp from 'fastify-plugin';
+import cookie from '@fastify/cookie';
+import type { ApiDependencies } from './context.js';
+import apiContext from './plugins/api-context.js';
+import authenticate from './plugins/authenticate.js';
+import openapi from './plugins/openapi.js';
+import problemDetails from './plugins/problem-details.js';
+import tokens from './plugins/tokens.js';
+import { registerRoutes } from './routes/index.js';
+
+/**
+ * The API as one Fastify plugin: the API-only server registers it alone, the standalone server beside the
+ * gateway and the web app. Expects the `operations` plugin (health, readiness, metrics) on the server.
+ */
+export const apiPlugin = fp<{ deps: ApiDependencies }>(
+  async (app, { deps }) => {
+    await app.register(problemDetails);
+    await app.register(cookie);
+    await app.register(tokens, { keys: deps.keys, ttlSeconds: deps.config.ACCESS_TOKEN_TTL_SECONDS });
+    await app.register(authenticate);
+    await app.register(openapi);
+    await app.register(apiContext, { deps });
+    await registerRoutes(app);
+  },
+  { name: 'livechat-api', dependencies: ['operations'] },
+);

@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import type { Server } from 'socket.io';
+import type { RedisClient } from '@livechat/server-kit';
+import type { ApiConfig } from './config.js';
+import type { SigningKeys } from './auth/signing-keys.js';
+import type { Database } from './db/schema.js';
+import type { MailSender } from './mail/mail-sender.js';
+
+/**
+ * Everything the API needs from outside, chosen at boot by mode: Postgres or PGlite, Redis or nothing,
+ * the Socket.IO server events go through (its own in cluster, the gateway's in standalone), Resend or the
+ * dev mailbox. Tests build it from real parts.
+ */
+export interface ApiDependencies {
+  config: ApiConfig;
+  db: Kysely<Database>;
+  io: Server;
+  /** Whether a publish through `io` can reach the other processes right now. */
+  fanoutReady: () => boolean;
+  /** Shared store for rate limits; null keeps them in memory (one process). */
+  redis: RedisClient | null;
+  keys: SigningKeys;
+  mailSender: MailSender;
+}

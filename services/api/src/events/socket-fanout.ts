@@ -1,0 +1,30 @@
+import { createShardedAdapter } from '@socket.io/redis-adapter';
+import { Server } from 'socket.io';
+import type { RedisClient } from '@livechat/server-kit';
+
+/** Channel prefix of the sharded adapter: API and gateways must agree on it, per deployment. */
+export const adapterChannelPrefix = (redisPrefix: string) => `${redisPrefix}#sio`;
+
+/**
+ * The API's own Socket.IO server in cluster mode: no HTTP listener, no sockets, only the broadcast operators,
+ * carried to every gateway replica by the sharded Redis adapter the gateways use too.
+ */
+export async function createClusterFanout(redis: RedisClient, redisPrefix: string) {
+  const subscriber = redis.duplicate();
+  subscriber.on('error', () => undefined); // reconnects on its own; the publisher's link reports outages
+  await subscriber.connect();
+  const io = new Server({
+    adapter: createShardedAdapter(redis, subscriber, {
+      channelPrefix: adapterChannelPrefix(redisPrefix),
+      subscriptionMode: 'dynamic',
+    }),
+  });
+  return {
+    io,
+    ready: () => redis.isReady && subscriber.isReady,
+    async close() {
+      await io.close();
+      await subscriber.close();
+    },
+  };
+}

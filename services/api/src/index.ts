@@ -1,0 +1,4 @@
+export { apiPlugin } from './app.js';
+export { bootApi, type BootedApi } from './boot.js';
+export { loadApiConfig, allowedOrigins, ApiEnv, type ApiConfig } from './config.js';
+export type { ApiDependencies } from './context.js';

@@ -1,0 +1,14 @@
+/** A mail as it leaves the queue; `id` doubles as the provider's idempotency key. */
+export interface OutgoingMail {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Delivers one mail or throws; the mail worker retries with backoff. */
+export interface MailSender {
+  readonly name: string;
+  send(mail: OutgoingMail): Promise<void>;
+}

@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import authRoutes from './auth.js';
+import devMailboxRoutes from './dev-mailbox.js';
+import messageRoutes from './messages.js';
+import roomRoutes from './rooms.js';
+import userRoutes from './users.js';
+
+export async function registerRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(authRoutes);
+  await app.register(userRoutes);
+  await app.register(roomRoutes);
+  await app.register(messageRoutes);
+  if (app.config.DEV_MAILBOX) await app.register(devMailboxRoutes);
+}

@@ -1,0 +1,4 @@
+export { serverOptions, REDACTED_PATHS, type ServerOptionsInput } from './server-options.js';
+export { default as operations } from './operations.js';
+export { connectRedis, type RedisClient } from './redis-client.js';
+export { closeOnSignals } from './shutdown.js';

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyServerOptions } from 'fastify';
+
+/** Never logged: credentials in headers and bodies. */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.currentPassword',
+  '*.newPassword',
+  '*.token',
+  '*.accessToken',
+];
+
+export interface ServerOptionsInput {
+  logLevel: string;
+  bodyLimit?: number;
+  /** Comma-separated proxy addresses whose X-Forwarded-For is believed; unset believes nobody. */
+  trustProxy?: string | undefined;
+  /** Name of the service in every log line. */
+  service: string;
+}
+
+/** Fastify options shared by every LiveChat server: pino with request ids and redaction, trusted proxies. */
+export function serverOptions(input: ServerOptionsInput): FastifyServerOptions {
+  return {
+    logger: {
+      level: input.logLevel,
+      base: { service: input.service },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    },
+    // nginx sets X-Request-Id; we keep it so one id follows a request through the proxy and the service.
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    requestIdLogLabel: 'requestId',
+    bodyLimit: input.bodyLimit ?? 64 * 1024,
+    trustProxy: input.trustProxy
+      ? input.trustProxy
+          .split(',')
+          .map((address) => address.trim())
+          .filter(Boolean)
+      : false,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  };
+}
