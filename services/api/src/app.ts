@@ -5,6 +5,7 @@ import apiContext from './plugins/api-context.js';
 import authenticate from './plugins/authenticate.js';
 import openapi from './plugins/openapi.js';
 import problemDetails from './plugins/problem-details.js';
+import rateLimits from './plugins/rate-limits.js';
 import tokens from './plugins/tokens.js';
 import { registerRoutes } from './routes/index.js';
 
@@ -20,6 +21,7 @@ export const apiPlugin = fp<{ deps: ApiDependencies }>(
     await app.register(authenticate);
     await app.register(openapi);
     await app.register(apiContext, { deps });
+    await app.register(rateLimits, { redis: deps.redis });
     await registerRoutes(app);
   },
   { name: 'livechat-api', dependencies: ['operations'] },

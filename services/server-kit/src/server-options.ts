@@ -33,7 +33,6 @@ export function serverOptions(input: ServerOptionsInput): FastifyServerOptions {
     // nginx sets X-Request-Id; we keep it so one id follows a request through the proxy and the service.
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    requestIdLogLabel: 'requestId',
     bodyLimit: input.bodyLimit ?? 64 * 1024,
     trustProxy: input.trustProxy
       ? input.trustProxy

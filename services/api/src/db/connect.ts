@@ -30,8 +30,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 20,
       types: {
-        getTypeParser: (oid: number, format?: string) =>
-          oid === INT8 ? parseInt8 : pg.types.getTypeParser(oid, format as 'text'),
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === INT8
+            ? parseInt8
+            : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
       },
     });
     // An idle client losing its server (Postgres restart) must not crash the process: the pool replaces it.

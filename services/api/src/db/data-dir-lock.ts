@@ -14,6 +14,7 @@ export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
     if ((error as { code?: string }).code === 'ELOCKED') {
       throw new Error(
         `The data folder ${dir} is in use by another LiveChat process; stop it or set DATA_DIR to another folder.`,
+        { cause: error },
       );
     }
     throw error;
