@@ -1,0 +1,4 @@
+// Test support shared with other workspaces' tests (gateway, client, standalone): `@livechat/api/testing`.
+export * from './test-database.js';
+export * from './test-api.js';
+export * from './factories.js';
