@@ -37,7 +37,10 @@ export const PresenceEvent = Type.Object({ userId: Id, online: Type.Boolean() })
 export const TypingEvent = Type.Object({ roomId: Id, userId: Id, displayName: Type.String() });
 /** Something may have been missed (Redis link recovered, replica draining): fetch differences over REST. */
 export const ResyncEvent = Type.Object({ reason: Type.String() });
-/** The server is about to disconnect this socket; `code` says why (token expired, session revoked, draining). */
+/**
+ * The server is about to disconnect this socket; `code` says why (token expired, session revoked, draining).
+ * Sent as `connection:closing`: Socket.IO reserves the name `disconnecting` and refuses to emit it.
+ */
 export const DisconnectingEvent = Type.Object({ code: Type.String(), message: Type.String() });
 
 export type MessageNewEvent = Static<typeof MessageNewEvent>;
@@ -68,11 +71,19 @@ export const SERVER_EVENTS = {
   presence: PresenceEvent,
   typing: TypingEvent,
   resync: ResyncEvent,
-  disconnecting: DisconnectingEvent,
+  'connection:closing': DisconnectingEvent,
 } as const;
 export type ServerEventName = keyof typeof SERVER_EVENTS;
 export type ServerEventPayload<N extends ServerEventName> = Static<(typeof SERVER_EVENTS)[N]>;
 export type ServerToClientEvents = { [N in ServerEventName]: (payload: ServerEventPayload<N>) => void };
+
+/**
+ * A `typing` event means "typing now": clients hide it after TYPING_EXPIRY_MS unless another arrives.
+ * Gateways forward at most one `typing:start` per user and room every TYPING_THROTTLE_MS, so a client
+ * that keeps typing repeats `typing:start` every few seconds (more often is dropped, not an error).
+ */
+export const TYPING_EXPIRY_MS = 5000;
+export const TYPING_THROTTLE_MS = 2000;
 
 /** Events the API publishes (through the outbox); the rest originate in gateways. */
 export const API_EVENT_NAMES = [

@@ -2,3 +2,4 @@ export { serverOptions, REDACTED_PATHS, type ServerOptionsInput } from './server
 export { default as operations } from './operations.js';
 export { connectRedis, type RedisClient } from './redis-client.js';
 export { closeOnSignals } from './shutdown.js';
+export { adapterChannelPrefix } from './fanout-channels.js';

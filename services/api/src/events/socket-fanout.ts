@@ -1,9 +1,6 @@
 import { createShardedAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
-import type { RedisClient } from '@livechat/server-kit';
-
-/** Channel prefix of the sharded adapter: API and gateways must agree on it, per deployment. */
-export const adapterChannelPrefix = (redisPrefix: string) => `${redisPrefix}#sio`;
+import { adapterChannelPrefix, type RedisClient } from '@livechat/server-kit';
 
 /**
  * The API's own Socket.IO server in cluster mode: no HTTP listener, no sockets, only the broadcast operators,

@@ -14,7 +14,10 @@ export async function applyOperation(io: Server, operation: OutboxOperation): Pr
       io.in(operation.channel).socketsLeave(operation.rooms);
       return;
     case 'disconnect':
-      io.to(operation.channel).emit('disconnecting', { code: operation.code, message: operation.message });
+      io.to(operation.channel).emit('connection:closing', {
+        code: operation.code,
+        message: operation.message,
+      });
       io.in(operation.channel).disconnectSockets(true);
       return;
   }
