@@ -1,0 +1,36 @@
+import type { PublicKeySet } from '@livechat/access-token';
+
+/** Where the benchmark API stores its data: the Postgres server (cluster) or embedded PGlite (standalone). */
+export type BenchStorage = 'postgres' | 'pglite';
+
+/** How the parent asks for a benchmark API (passed to the child as JSON in BENCH_API_OPTIONS). */
+export interface BenchApiOptions {
+  storage: BenchStorage;
+  /** Fan out through the sharded Redis adapter under this prefix (cluster); unset: in-process. */
+  redisPrefix?: string;
+  /** Extra API configuration (rate limits, token lifetime…). */
+  env?: Record<string, string>;
+}
+
+/** What the API child announces once it listens. */
+export interface BenchApiReady {
+  url: string;
+  /** The JWKS gateways must verify this API's tokens with (JWT_PUBLIC_KEYS). */
+  publicKeys: PublicKeySet;
+}
+
+export interface BenchUser {
+  id: string;
+  token: string;
+}
+
+/** Work only the API process can do quickly, straight on its database. */
+export interface BenchApiMethods {
+  [method: string]: (argument: never) => Promise<unknown>;
+  /** Verified users with an access token each (the factory's fast path: no argon2 per user). */
+  createUsers(argument: { count: number }): Promise<BenchUser[]>;
+  /** Appends `count` messages to a room in one SQL statement, keeping seq, revision and unread counts right. */
+  seedHistory(argument: { roomId: string; senderId: string; count: number }): Promise<void>;
+  /** Messages stored in the whole database. */
+  countMessages(argument: Record<string, never>): Promise<number>;
+}

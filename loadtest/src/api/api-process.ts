@@ -1,0 +1,82 @@
+// Child process: one real API (the test-support server, listening on 127.0.0.1) for a benchmark.
+import { buildUser, startTestApi } from '@livechat/api/testing';
+import { sql } from 'kysely';
+import { notifyParent, serveRpc } from '../ipc/ipc-rpc.js';
+import { mapBounded } from '../map-bounded.js';
+import type { BenchApiMethods, BenchApiOptions, BenchApiReady } from './api-process-rpc.js';
+
+const options = JSON.parse(process.env.BENCH_API_OPTIONS ?? '{}') as BenchApiOptions;
+// The test support picks its storage from this variable, as it does for the PGlite test run.
+process.env.LIVECHAT_TEST_STORAGE = options.storage;
+
+const api = await startTestApi({
+  listen: true,
+  redis: options.redisPrefix !== undefined,
+  env: {
+    ...(options.redisPrefix ? { REDIS_PREFIX: options.redisPrefix } : {}),
+    ...options.env,
+  },
+});
+const db = api.deps.db;
+
+const methods: BenchApiMethods = {
+  createUsers: ({ count }) =>
+    mapBounded(Array.from({ length: count }), 16, async () => {
+      const user = await buildUser(api.app);
+      return { id: user.id, token: user.token };
+    }),
+
+  async seedHistory({ roomId, senderId, count }) {
+    await db.transaction().execute(async (trx) => {
+      const room = await trx
+        .selectFrom('rooms')
+        .select(['last_seq', 'revision'])
+        .where('id', '=', roomId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      const last = await sql<{ id: string }>`
+        insert into messages (room_id, seq, revision, sender_id, client_id, body)
+        select ${roomId}, ${room.last_seq} + n, ${room.revision} + n, ${senderId},
+               'seed-' || ${roomId}::text || '-' || n, 'seeded message ' || n
+        from generate_series(1, ${count}::int) as n
+        returning id, seq`.execute(trx);
+      const newest = last.rows.at(-1);
+      await trx
+        .updateTable('rooms')
+        .set({
+          last_seq: room.last_seq + count,
+          revision: room.revision + count,
+          last_message_id: newest?.id ?? null,
+        })
+        .where('id', '=', roomId)
+        .execute();
+      await trx
+        .updateTable('room_members')
+        .set((eb) => ({ unread_count: eb('unread_count', '+', count) }))
+        .where('room_id', '=', roomId)
+        .where('user_id', '!=', senderId)
+        .execute();
+    });
+  },
+
+  async countMessages() {
+    const row = await db
+      .selectFrom('messages')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  },
+};
+
+let closing: Promise<void> | undefined;
+const close = () =>
+  (closing ??= api
+    .close()
+    .catch((error: unknown) => console.error('benchmark API did not close cleanly', error))
+    .finally(() => process.exit(0)));
+// The parent stops us with SIGTERM; if the parent dies instead, the IPC channel closes: drop the database too.
+process.on('SIGTERM', () => void close());
+process.on('disconnect', () => void close());
+
+serveRpc(methods);
+notifyParent('ready', { url: api.url, publicKeys: api.deps.keys.publicKeys } satisfies BenchApiReady);

@@ -1,0 +1,59 @@
+// `npm run bench [-- <benchmark…>] [--seconds N] [--storage postgres|pglite]`: runs the benchmarks and
+// prints their figures. Benchmarks measure and print; nothing here asserts a speed.
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { printTable, type FigureTable } from './report/figure-table.js';
+import { runSendBenchmark, SEND_BENCHMARK_DEFAULTS } from './send-benchmark.js';
+import type { BenchStorage } from './api/api-process-rpc.js';
+
+interface BenchArgs {
+  seconds: number | undefined;
+  storage: BenchStorage | undefined;
+}
+
+const BENCHMARKS: Record<string, { about: string; run(args: BenchArgs): Promise<FigureTable[]> }> = {
+  send: {
+    about: 'issue 2: send path throughput and latency on Postgres and PGlite, latency vs history',
+    run: (args) =>
+      runSendBenchmark({
+        ...SEND_BENCHMARK_DEFAULTS,
+        ...(args.seconds ? { durationMs: args.seconds * 1000 } : {}),
+        ...(args.storage ? { storages: [args.storage] } : {}),
+      }),
+  },
+};
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    seconds: { type: 'string' },
+    storage: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+const chosen = positionals.length ? positionals : Object.keys(BENCHMARKS);
+const unknown = chosen.filter((name) => !BENCHMARKS[name]);
+if (values.help || unknown.length) {
+  if (unknown.length) console.error(`unknown benchmark: ${unknown.join(', ')}`);
+  console.log('usage: npm run bench -- [benchmark…] [--seconds N] [--storage postgres|pglite]\n');
+  for (const [name, benchmark] of Object.entries(BENCHMARKS))
+    console.log(`  ${name.padEnd(12)} ${benchmark.about}`);
+  process.exit(unknown.length ? 1 : 0);
+}
+if (values.storage && values.storage !== 'postgres' && values.storage !== 'pglite') {
+  console.error('--storage must be postgres or pglite');
+  process.exit(1);
+}
+
+console.log(
+  `LiveChat benchmarks on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ` +
+    `${new Date().toISOString()}`,
+);
+const args: BenchArgs = {
+  seconds: values.seconds ? Number(values.seconds) : undefined,
+  storage: values.storage as BenchStorage | undefined,
+};
+for (const name of chosen) {
+  console.log(`\n## ${name}: ${BENCHMARKS[name]!.about}`);
+  for (const table of await BENCHMARKS[name]!.run(args)) printTable(table);
+}

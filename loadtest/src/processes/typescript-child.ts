@@ -1,0 +1,31 @@
+import { fork, type ChildProcess } from 'node:child_process';
+
+export interface TypeScriptChildOptions {
+  env?: Record<string, string>;
+  /** Forward the child's stderr (its crash reports) to ours; stdout is dropped (logs are silenced anyway). */
+  stderr?: boolean;
+}
+
+/**
+ * Starts a TypeScript entry file in its own Node process (through tsx's loader) with an IPC channel, so
+ * the benchmark can read that process's CPU time and memory from /proc and keep the load generator off
+ * its event loop.
+ */
+export function forkTypeScript(entry: string, options: TypeScriptChildOptions = {}): ChildProcess {
+  const child = fork(entry, [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'ignore', options.stderr === false ? 'ignore' : 'inherit', 'ipc'],
+  });
+  return child;
+}
+
+/** Ends a child we started: SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
+export async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
