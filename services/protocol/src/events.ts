@@ -35,6 +35,12 @@ export const MemberRemovedEvent = Type.Object({
 export const ReadUpdatedEvent = Type.Object({ roomId: Id, lastReadSeq: Counter, unreadCount: Counter });
 export const PresenceEvent = Type.Object({ userId: Id, online: Type.Boolean() });
 export const TypingEvent = Type.Object({ roomId: Id, userId: Id, displayName: Type.String() });
+/**
+ * The socket is now subscribed to every room of its user (`rooms` of them). Sent once per connection,
+ * shortly after `connect`: events of a room reach the socket only from here on, so a client catches up
+ * over REST after `ready`, not after `connect`, or it can miss what happened in between.
+ */
+export const ReadyEvent = Type.Object({ rooms: Counter });
 /** Something may have been missed (Redis link recovered, replica draining): fetch differences over REST. */
 export const ResyncEvent = Type.Object({ reason: Type.String() });
 /**
@@ -54,6 +60,7 @@ export type MemberRemovedEvent = Static<typeof MemberRemovedEvent>;
 export type ReadUpdatedEvent = Static<typeof ReadUpdatedEvent>;
 export type PresenceEvent = Static<typeof PresenceEvent>;
 export type TypingEvent = Static<typeof TypingEvent>;
+export type ReadyEvent = Static<typeof ReadyEvent>;
 export type ResyncEvent = Static<typeof ResyncEvent>;
 export type DisconnectingEvent = Static<typeof DisconnectingEvent>;
 
@@ -70,6 +77,7 @@ export const SERVER_EVENTS = {
   'read:updated': ReadUpdatedEvent,
   presence: PresenceEvent,
   typing: TypingEvent,
+  ready: ReadyEvent,
   resync: ResyncEvent,
   'connection:closing': DisconnectingEvent,
 } as const;
