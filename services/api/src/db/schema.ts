@@ -51,6 +51,8 @@ export interface RoomsTable {
   revision: BigCounter;
   last_message_id: string | null;
   last_activity_at: ColumnType<Date, Date | undefined, Date>;
+  /** Kept equal to the room's row count in room_members (migration 0002), so listing rooms never counts. */
+  member_count: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
 }
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type { Message, RoomSummary } from '@livechat/protocol';
 import { hashPassword } from '../../src/auth/password.js';
+import { callRoute } from './route-request.js';
 
 export const DEFAULT_PASSWORD = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;
@@ -51,4 +53,34 @@ export async function buildUser(
     token,
     headers: { authorization: `Bearer ${token}` },
   };
+}
+
+/** Creates a room through the API, owned by `owner`, with `members` as plain members. */
+export async function buildRoom(
+  app: FastifyInstance,
+  owner: TestUser,
+  members: TestUser[] = [],
+  name = `Room ${randomUUID().slice(0, 8)}`,
+): Promise<RoomSummary> {
+  return callRoute(app, owner, 'createRoom', {
+    body: { name, memberIds: members.map((member) => member.id) },
+  });
+}
+
+/** Sends a message through the API (a fresh clientId unless given). */
+export async function buildMessage(
+  app: FastifyInstance,
+  sender: TestUser,
+  roomId: string,
+  body = `Message ${randomUUID().slice(0, 8)}`,
+  extra: { clientId?: string; replyTo?: string } = {},
+): Promise<Message> {
+  return callRoute(app, sender, 'sendMessage', {
+    params: { id: roomId },
+    body: {
+      clientId: extra.clientId ?? randomUUID(),
+      body,
+      ...(extra.replyTo ? { replyTo: extra.replyTo } : {}),
+    },
+  });
 }

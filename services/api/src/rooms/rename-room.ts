@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import { roomChannel, type RoomSummary } from '@livechat/protocol';
+import { emit } from '../events/outbox-operation.js';
+import { requireMembership } from './room-membership.js';
+import { requirePermission } from './room-permissions.js';
+import { roomSummariesFor } from './room-summaries.js';
+
+/**
+ * Renames a room (owners and admins) and tells its members. A rename is not content: it moves neither
+ * `lastSeq` nor `revision`, which the event carries as they are.
+ */
+export async function renameRoom(
+  app: FastifyInstance,
+  userId: string,
+  roomId: string,
+  name: string,
+): Promise<RoomSummary> {
+  return app.transact(async (trx, outbox) => {
+    const membership = await requireMembership(trx, roomId, userId);
+    requirePermission(membership.role, 'rename');
+    const room = await trx
+      .updateTable('rooms')
+      .set({ name: name.trim() })
+      .where('id', '=', roomId)
+      .returning(['name', 'last_seq', 'revision'])
+      .executeTakeFirstOrThrow();
+    await outbox.record(
+      emit([roomChannel(roomId)], 'room:renamed', {
+        roomId,
+        lastSeq: room.last_seq,
+        revision: room.revision,
+        name: room.name,
+      }),
+    );
+    return (await roomSummariesFor(trx, roomId, [userId])).get(userId)!;
+  });
+}

@@ -1,0 +1,88 @@
+import type { Kysely } from 'kysely';
+import type { RoomSummary } from '@livechat/protocol';
+import type { Database } from '../db/schema.js';
+
+/**
+ * "My rooms" rows in one query: my membership, the room, its last message (through rooms.last_message_id,
+ * so no per-room lookup of the newest message) and that message's sender. Unread count, read marker and
+ * member count are stored counters; nothing here reads a room's history.
+ */
+function summaryQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('room_members as rm')
+    .innerJoin('rooms as r', 'r.id', 'rm.room_id')
+    .leftJoin('messages as lm', 'lm.id', 'r.last_message_id')
+    .leftJoin('users as lu', 'lu.id', 'lm.sender_id')
+    .select([
+      'rm.user_id',
+      'rm.role',
+      'rm.unread_count',
+      'rm.last_read_seq',
+      'r.id',
+      'r.name',
+      'r.created_at',
+      'r.last_seq',
+      'r.revision',
+      'r.last_activity_at',
+      'r.member_count',
+      'lm.id as last_id',
+      'lm.seq as last_msg_seq',
+      'lm.body as last_body',
+      'lm.created_at as last_created_at',
+      'lm.deleted_at as last_deleted_at',
+      'lu.id as last_sender_id',
+      'lu.display_name as last_sender_name',
+    ]);
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
+
+function toRoomSummary(row: SummaryRow): RoomSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.created_at.toISOString(),
+    lastSeq: row.last_seq,
+    revision: row.revision,
+    lastActivityAt: row.last_activity_at.toISOString(),
+    myRole: row.role,
+    memberCount: row.member_count,
+    unreadCount: row.unread_count,
+    lastReadSeq: row.last_read_seq,
+    lastMessage:
+      row.last_id === null
+        ? null
+        : {
+            id: row.last_id,
+            seq: row.last_msg_seq!,
+            sender: { id: row.last_sender_id!, displayName: row.last_sender_name! },
+            body: row.last_body!,
+            createdAt: row.last_created_at!.toISOString(),
+            deleted: row.last_deleted_at !== null,
+          },
+  };
+}
+
+/** Every room the user belongs to, newest activity first. */
+export async function listRoomSummaries(db: Kysely<Database>, userId: string): Promise<RoomSummary[]> {
+  const rows = await summaryQuery(db)
+    .where('rm.user_id', '=', userId)
+    .orderBy('r.last_activity_at', 'desc')
+    .orderBy('r.id')
+    .execute();
+  return rows.map(toRoomSummary);
+}
+
+/** One room as each of the given members sees it (their role, marker and unread count), by user id. */
+export async function roomSummariesFor(
+  db: Kysely<Database>,
+  roomId: string,
+  userIds: readonly string[],
+): Promise<Map<string, RoomSummary>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await summaryQuery(db)
+    .where('rm.room_id', '=', roomId)
+    .where('rm.user_id', 'in', userIds)
+    .execute();
+  return new Map(rows.map((row) => [row.user_id, toRoomSummary(row)]));
+}
