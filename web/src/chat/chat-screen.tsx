@@ -1,0 +1,46 @@
+import type { SessionUser } from '@livechat/protocol';
+import { useEffect, useState } from 'react';
+import { useSessionStore } from '../session/session-context';
+import { ChatContext } from './chat-context';
+import { ChatStore } from './chat-store';
+import { ConnectionBanner } from './connection/connection-banner';
+import { Conversation } from './conversation/conversation';
+import { RoomSidebar } from './rooms/room-sidebar';
+
+/** The signed-in app: sidebar and the open room. One ChatStore per signed-in person. */
+export function ChatScreen({ roomId, user }: { roomId: string | null; user: SessionUser }) {
+  const session = useSessionStore();
+  const [store] = useState(() => new ChatStore(session, { id: user.id, displayName: user.displayName }));
+
+  useEffect(() => store.start(), [store]);
+  useEffect(() => {
+    store.setViewing(roomId);
+    const onVisibility = () => store.setViewing(roomId);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      store.setViewing(null);
+    };
+  }, [store, roomId]);
+
+  return (
+    <ChatContext.Provider value={store}>
+      <div className={`chat-layout ${roomId ? 'room-open' : 'no-room'}`}>
+        <ConnectionBanner />
+        <RoomSidebar activeRoomId={roomId} />
+        <main className="chat-main">
+          {roomId ? (
+            <Conversation key={roomId} roomId={roomId} />
+          ) : (
+            <section className="empty-state" aria-label="No room open">
+              <h1>Pick a room</h1>
+              <p className="muted">
+                Choose a room on the left, or create one and add people to start chatting.
+              </p>
+            </section>
+          )}
+        </main>
+      </div>
+    </ChatContext.Provider>
+  );
+}

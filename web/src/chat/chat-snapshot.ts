@@ -1,0 +1,49 @@
+import type { Member, RoomSummary, TypingEvent } from '@livechat/protocol';
+import type { OutgoingList } from './outgoing/outgoing-messages';
+
+/** The link to the server as the banner tells it: first connect, live, lost, or just back. */
+export type ConnectionState = 'connecting' | 'online' | 'offline' | 'restored';
+
+/** Loading state of one open room. */
+export interface RoomLoad {
+  loading: boolean;
+  loadingOlder: boolean;
+  error: string | null;
+}
+
+/**
+ * Everything the chat screens render, as one immutable value: a change replaces only the parts it touches,
+ * so a component selecting `members` does not re-render when a message arrives.
+ */
+export interface ChatSnapshot {
+  status: 'loading' | 'ready' | 'failed';
+  rooms: ReadonlyMap<string, RoomSummary>;
+  outgoing: ReadonlyMap<string, OutgoingList>;
+  members: ReadonlyMap<string, readonly Member[]>;
+  /** Advances whenever a room's timeline changes (the timelines themselves are mutable objects). */
+  timelineVersions: ReadonlyMap<string, number>;
+  loads: ReadonlyMap<string, RoomLoad>;
+  online: ReadonlySet<string>;
+  typing: ReadonlyMap<string, readonly TypingEvent[]>;
+  connection: ConnectionState;
+}
+
+export const INITIAL_SNAPSHOT: ChatSnapshot = {
+  status: 'loading',
+  rooms: new Map(),
+  outgoing: new Map(),
+  members: new Map(),
+  timelineVersions: new Map(),
+  loads: new Map(),
+  online: new Set(),
+  typing: new Map(),
+  connection: 'connecting',
+};
+
+/** A copy of `map` with `key` set (or deleted when `value` is undefined). */
+export function withEntry<K, V>(map: ReadonlyMap<K, V>, key: K, value: V | undefined): ReadonlyMap<K, V> {
+  const next = new Map(map);
+  if (value === undefined) next.delete(key);
+  else next.set(key, value);
+  return next;
+}

@@ -1,0 +1,63 @@
+import { may, type RoomSummary } from '@livechat/protocol';
+import { useRef, useState } from 'react';
+import { Link } from '../../routing/link';
+import { paths } from '../../routing/routes';
+import { DeleteRoomDialog } from '../rooms/delete-room-dialog';
+import { LeaveRoomDialog } from '../rooms/leave-room-dialog';
+import { RenameRoomDialog } from '../rooms/rename-room-dialog';
+
+type OpenDialog = 'rename' | 'leave' | 'delete' | null;
+
+/** Room name, member count (toggles the member list) and the room's options per my role. */
+export function ConversationHeader({
+  room,
+  membersOpen,
+  onToggleMembers,
+}: {
+  room: RoomSummary;
+  membersOpen: boolean;
+  onToggleMembers: () => void;
+}) {
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const menu = useRef<HTMLDetailsElement>(null);
+  const open = (which: OpenDialog) => {
+    if (menu.current) menu.current.open = false;
+    setDialog(which);
+  };
+  return (
+    <header className="conversation-header">
+      <Link to={paths.home} className="icon-button back-to-rooms" aria-label="Back to rooms">
+        <span aria-hidden="true">←</span>
+      </Link>
+      <h1 className="conversation-title">{room.name}</h1>
+      <button type="button" className="button small" aria-pressed={membersOpen} onClick={onToggleMembers}>
+        {room.memberCount} {room.memberCount === 1 ? 'member' : 'members'}
+      </button>
+      <details className="menu" ref={menu}>
+        <summary className="icon-button" aria-label="Room options">
+          <span aria-hidden="true">⋯</span>
+        </summary>
+        <div className="menu-items">
+          {may(room.myRole, 'rename') ? (
+            <button type="button" className="menu-item" onClick={() => open('rename')}>
+              Rename room
+            </button>
+          ) : null}
+          {room.myRole !== 'owner' ? (
+            <button type="button" className="menu-item" onClick={() => open('leave')}>
+              Leave room
+            </button>
+          ) : null}
+          {may(room.myRole, 'deleteRoom') ? (
+            <button type="button" className="menu-item danger" onClick={() => open('delete')}>
+              Delete room
+            </button>
+          ) : null}
+        </div>
+      </details>
+      {dialog === 'rename' ? <RenameRoomDialog room={room} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'leave' ? <LeaveRoomDialog room={room} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'delete' ? <DeleteRoomDialog room={room} onClose={() => setDialog(null)} /> : null}
+    </header>
+  );
+}

@@ -1,0 +1,210 @@
+import { may, type Message } from '@livechat/protocol';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { WindowedList, type WindowedListHandle } from '../../ui/windowed-list';
+import { useChat, useChatStore } from '../chat-context';
+import { MembersPanel } from '../members/members-panel';
+import type { OutgoingList } from '../outgoing/outgoing-messages';
+import { mergeOutgoing } from '../timeline/merge-outgoing';
+import { messageKey, quoteOf, type MessageView } from '../timeline/message-view';
+import { buildTimelineRows, type TimelineRow } from '../timeline/timeline-rows';
+import { firstUnreadKey } from '../timeline/unread';
+import { Composer, type ComposerMode } from './composer';
+import { ConversationHeader } from './conversation-header';
+import { DeleteMessageDialog } from './delete-message-dialog';
+import { MessageRow, type MessageActions } from './message-row';
+import { NewMessagesAnnouncer } from './new-messages-announcer';
+import { TypingIndicator } from './typing-indicator';
+import { UnreadJumpBar } from './unread-jump-bar';
+
+const NO_OUTGOING: OutgoingList = [];
+const NEW_MODE: ComposerMode = { kind: 'new' };
+const rowKey = (row: TimelineRow) => row.message.key;
+const estimateRow = (row: TimelineRow) =>
+  (row.startsGroup ? 58 : 26) +
+  (row.message.replyTo ? 30 : 0) +
+  (row.dayDivider ? 36 : 0) +
+  (row.unreadDivider ? 36 : 0);
+
+/** One room: its history (windowed), the composer, and — on wide screens or on demand — its members. */
+export function Conversation({ roomId }: { roomId: string }) {
+  const store = useChatStore();
+  const me = store.me;
+  const room = useChat((s) => s.rooms.get(roomId));
+  const ready = useChat((s) => s.status === 'ready');
+  const version = useChat((s) => s.timelineVersions.get(roomId) ?? 0);
+  const outgoing = useChat((s) => s.outgoing.get(roomId) ?? NO_OUTGOING);
+  const load = useChat((s) => s.loads.get(roomId));
+  const online = useChat((s) => s.online);
+  const list = useRef<WindowedListHandle>(null);
+  const [mode, setMode] = useState<ComposerMode>(NEW_MODE);
+  const [highlighted, setHighlighted] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<MessageView | null>(null);
+  const [showMembers, setShowMembers] = useState(() => window.matchMedia('(min-width: 1100px)').matches);
+  const [atBottom, setAtBottom] = useState(true);
+  // The read marker as it was when the room opened: the "New messages" line stays put while reading.
+  const [readAtOpen, setReadAtOpen] = useState<{ seq: number; unread: number } | null>(null);
+
+  useEffect(() => {
+    void store.openRoom(roomId);
+  }, [store, roomId]);
+  useEffect(() => {
+    if (room && readAtOpen === null) setReadAtOpen({ seq: room.lastReadSeq, unread: room.unreadCount });
+  }, [room, readAtOpen]);
+
+  // `version` says the timeline object changed inside; its message array is rebuilt only then.
+  const stored: readonly Message[] = useMemo(
+    () => store.timeline(roomId)?.messages ?? [],
+    [store, roomId, version],
+  );
+  const views = useMemo(() => mergeOutgoing(stored, outgoing, me), [stored, outgoing, me]);
+  const unreadKey = useMemo(
+    () => (readAtOpen ? firstUnreadKey(views, readAtOpen.seq, me.id) : null),
+    [views, readAtOpen, me.id],
+  );
+  const rows = useMemo(() => buildTimelineRows(views, unreadKey), [views, unreadKey]);
+
+  const jumpToSeq = useCallback(
+    async (seq: number) => {
+      await store.loadThrough(roomId, seq);
+      const target = (store.timeline(roomId)?.messages ?? []).find((m) => m.seq >= seq);
+      if (!target) return;
+      const key = messageKey(target.sender.id, target.clientId);
+      // The list renders the loaded page on the next frame; scroll once it has.
+      requestAnimationFrame(() => {
+        if (list.current?.scrollToKey(key)) {
+          setHighlighted(key);
+          setTimeout(() => setHighlighted((current) => (current === key ? null : current)), 2000);
+        }
+      });
+    },
+    [store, roomId],
+  );
+
+  const actions = useMemo<MessageActions>(
+    () => ({
+      reply: (message) => setMode({ kind: 'reply', to: message }),
+      edit: (message) => setMode({ kind: 'edit', message }),
+      remove: (message) => setDeleting(message),
+      retry: (clientId) => store.retry(roomId, clientId),
+      discard: (clientId) => store.discard(roomId, clientId),
+      jumpTo: (seq) => void jumpToSeq(seq),
+    }),
+    [store, roomId, jumpToSeq],
+  );
+
+  const renderRow = useCallback(
+    (row: TimelineRow) => (
+      <MessageRow
+        row={row}
+        own={row.message.sender.id === me.id}
+        online={online.has(row.message.sender.id)}
+        highlighted={row.message.key === highlighted}
+        actions={actions}
+      />
+    ),
+    [me.id, online, highlighted, actions],
+  );
+  const onNearTop = useCallback(() => void store.loadOlder(roomId), [store, roomId]);
+
+  if (!room) {
+    return (
+      <section className="conversation empty-state" aria-label="Conversation">
+        <p>{ready ? 'This room no longer exists, or you are no longer in it.' : 'Loading…'}</p>
+      </section>
+    );
+  }
+
+  const send = (body: string) => {
+    store.send(roomId, body, mode.kind === 'reply' ? quoteOf(mode.to) : null);
+    setMode(NEW_MODE);
+    list.current?.scrollToBottom();
+  };
+  const editLast = () => {
+    const last = [...views]
+      .reverse()
+      .find((m) => m.sender.id === me.id && m.status === 'sent' && !m.deletedAt);
+    if (last) setMode({ kind: 'edit', message: last });
+  };
+
+  return (
+    <div className={`conversation-area ${showMembers ? 'with-members' : ''}`}>
+      <section className="conversation" aria-label={`Conversation in ${room.name}`}>
+        <ConversationHeader
+          room={room}
+          onToggleMembers={() => setShowMembers((v) => !v)}
+          membersOpen={showMembers}
+        />
+        {readAtOpen && readAtOpen.unread > 0 ? (
+          <UnreadJumpBar
+            count={readAtOpen.unread}
+            onJump={() => void jumpToSeq(readAtOpen.seq + 1)}
+            onDismiss={() => setReadAtOpen({ ...readAtOpen, unread: 0 })}
+          />
+        ) : null}
+        {load?.error ? (
+          <p className="form-message form-message-error" role="alert">
+            {load.error}
+          </p>
+        ) : null}
+        <div className="timeline">
+          {load?.loadingOlder ? (
+            <p className="timeline-loading" role="status">
+              Loading earlier messages…
+            </p>
+          ) : null}
+          {load?.loading ? (
+            <p className="timeline-loading" role="status">
+              Loading messages…
+            </p>
+          ) : rows.length === 0 ? (
+            <p className="timeline-empty">No messages yet. Say hello!</p>
+          ) : (
+            <WindowedList
+              handle={list}
+              items={rows}
+              itemKey={rowKey}
+              renderItem={renderRow}
+              estimateHeight={estimateRow}
+              onNearTop={onNearTop}
+              onAtBottomChange={setAtBottom}
+              label={`Messages in ${room.name}`}
+              className="message-list"
+            />
+          )}
+          {!atBottom ? (
+            <button
+              type="button"
+              className="button small jump-latest"
+              onClick={() => list.current?.scrollToBottom()}
+            >
+              Jump to latest ↓
+            </button>
+          ) : null}
+        </div>
+        <TypingIndicator roomId={roomId} />
+        <Composer
+          roomName={room.name}
+          mode={mode}
+          onCancelMode={() => setMode(NEW_MODE)}
+          onSend={send}
+          onSaveEdit={async (message, body) => {
+            if (message.id) await store.edit(roomId, message.id, body);
+          }}
+          onEditLast={editLast}
+          onTyping={() => store.typing(roomId)}
+        />
+        <NewMessagesAnnouncer views={views} myId={me.id} />
+      </section>
+      {showMembers ? (
+        <MembersPanel
+          room={room}
+          canAdd={may(room.myRole, 'addMembers')}
+          onClose={() => setShowMembers(false)}
+        />
+      ) : null}
+      {deleting ? (
+        <DeleteMessageDialog roomId={roomId} message={deleting} onClose={() => setDeleting(null)} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { useEffect, useRef, useState } from 'react';
+import type { MessageView } from '../timeline/message-view';
+
+/**
+ * Tells screen-reader users about messages that arrive from others while they are in the room. The message
+ * list itself is not a live region: it is windowed, and rows appearing as one scrolls are not news.
+ */
+export function NewMessagesAnnouncer({ views, myId }: { views: readonly MessageView[]; myId: string }) {
+  const [text, setText] = useState('');
+  const lastSeq = useRef<number | null>(null);
+  useEffect(() => {
+    const newest = [...views].reverse().find((m) => m.seq !== null);
+    const seq = newest?.seq ?? 0;
+    if (lastSeq.current !== null && newest && seq > lastSeq.current && newest.sender.id !== myId) {
+      setText(`${newest.sender.displayName}: ${newest.body}`);
+    }
+    lastSeq.current = Math.max(lastSeq.current ?? 0, seq);
+  }, [views, myId]);
+  return (
+    <div className="visually-hidden" aria-live="polite">
+      {text}
+    </div>
+  );
+}

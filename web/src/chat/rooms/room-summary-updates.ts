@@ -1,0 +1,78 @@
+import type { Message, MessagePreview, RoomSummary } from '@livechat/protocol';
+import { countsAsUnread } from '../timeline/unread';
+
+/** The result of applying an event to a sidebar row: the new row, or a note that it must be fetched again. */
+export type SummaryUpdate = { room: RoomSummary } | { refetch: true };
+
+const preview = (message: Message): MessagePreview => ({
+  id: message.id,
+  seq: message.seq,
+  sender: message.sender,
+  body: message.body,
+  createdAt: message.createdAt,
+  deleted: message.deletedAt !== null,
+});
+
+const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
+
+/**
+ * Applies a message change (new, edited or deleted) to a room's sidebar row. Every content change advances
+ * the room's revision by one, so a change that is not exactly the next revision is either old news (ignored:
+ * counted already) or proof that something was missed (the row is fetched again, and its server-side unread
+ * count is exact). That makes the arithmetic below safe to run on every event, even replayed ones.
+ *
+ * @param reading whether the person is looking at this room right now (its new messages are read at once)
+ */
+export function applyMessageChange(
+  room: RoomSummary,
+  kind: 'new' | 'edited' | 'deleted',
+  event: { message: Message; lastSeq: number; revision: number },
+  myId: string,
+  reading: boolean,
+): SummaryUpdate | null {
+  if (event.revision <= room.revision) return null;
+  if (event.revision !== room.revision + 1) return { refetch: true };
+  const { message } = event;
+  const next: RoomSummary = {
+    ...room,
+    revision: event.revision,
+    lastSeq: Math.max(room.lastSeq, event.lastSeq),
+  };
+  if (kind === 'new') {
+    next.lastActivityAt = later(message.createdAt, room.lastActivityAt);
+    next.lastMessage = preview(message);
+    if (message.sender.id === myId || reading) {
+      next.lastReadSeq = Math.max(room.lastReadSeq, message.seq);
+      if (reading) next.unreadCount = 0;
+    } else if (countsAsUnread(message, room.lastReadSeq, myId)) {
+      next.unreadCount = room.unreadCount + 1;
+    }
+  } else {
+    if (room.lastMessage?.id === message.id) next.lastMessage = preview(message);
+    if (kind === 'deleted' && countsAsUnread({ ...message, deletedAt: null }, room.lastReadSeq, myId)) {
+      next.unreadCount = Math.max(0, room.unreadCount - 1);
+    }
+  }
+  return { room: next };
+}
+
+/** A read marker moved (here or on another device): markers only move forward. */
+export function applyReadMarker(room: RoomSummary, lastReadSeq: number, unreadCount: number): RoomSummary {
+  if (lastReadSeq < room.lastReadSeq) return room;
+  return { ...room, lastReadSeq, unreadCount };
+}
+
+/** The sidebar's order: latest activity first; ties by name so the order is stable. */
+export function orderRooms(rooms: Iterable<RoomSummary>): RoomSummary[] {
+  return [...rooms].sort(
+    (a, b) => Date.parse(b.lastActivityAt) - Date.parse(a.lastActivityAt) || a.name.localeCompare(b.name),
+  );
+}
+
+/** Text of a sidebar row's second line. */
+export function previewText(room: RoomSummary, myId: string): string {
+  const last = room.lastMessage;
+  if (!last) return 'No messages yet';
+  const who = last.sender.id === myId ? 'You' : last.sender.displayName;
+  return `${who}: ${last.deleted ? 'message deleted' : last.body}`;
+}

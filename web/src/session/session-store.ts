@@ -1,0 +1,151 @@
+import {
+  ApiRequestError,
+  TokenKeeper,
+  createApiClient,
+  type AccessTokenSource,
+  type ApiClient,
+} from '@livechat/client';
+import {
+  ROUTES,
+  type ErrorCode,
+  type RouteName,
+  type RouteResponse,
+  type SessionUser,
+} from '@livechat/protocol';
+
+// The client library keeps its input type private; an instantiation expression recovers it for one route.
+declare const typedCall: ApiClient['call'];
+type CallInput<N extends RouteName> =
+  Parameters<typeof typedCall<N>> extends [unknown, ...infer Rest] ? Rest : never;
+
+export type SessionState =
+  | { status: 'booting' }
+  | { status: 'signedOut'; reason: string | null }
+  | { status: 'signedIn'; user: SessionUser };
+
+const ENDED_REASONS: Partial<Record<ErrorCode, string>> = {
+  unauthenticated: 'Your session has ended. Log in again.',
+  token_expired: 'Your session has expired. Log in again.',
+};
+
+/**
+ * The signed-in person. The access token lives only in memory, in the client library's `TokenKeeper`,
+ * which refreshes it before expiry (one refresh at a time; a refusal ends the session, a network failure
+ * retries). The HttpOnly refresh cookie is what survives a reload, so boot starts with a refresh.
+ * It is the `AccessTokenSource` the realtime client reads the token from, too.
+ */
+export class SessionStore implements AccessTokenSource {
+  readonly api: ApiClient;
+  private readonly keeper: TokenKeeper;
+  private state: SessionState = { status: 'booting' };
+  private readonly listeners = new Set<() => void>();
+  private loggingOut = false;
+
+  constructor(baseUrl = '') {
+    this.api = createApiClient({ baseUrl, getToken: () => this.keeper.token() });
+    this.keeper = new TokenKeeper({
+      refresh: async () => {
+        const answer = await this.api.call('refresh');
+        this.set({ status: 'signedIn', user: answer.user });
+        return answer;
+      },
+    });
+    this.keeper.onEnded((code) => {
+      const wasSignedIn = this.state.status === 'signedIn';
+      this.set({
+        status: 'signedOut',
+        reason:
+          wasSignedIn && !this.loggingOut
+            ? (ENDED_REASONS[code] ?? ENDED_REASONS.unauthenticated ?? null)
+            : null,
+      });
+    });
+  }
+
+  getState = (): SessionState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  token(): string | null {
+    return this.keeper.token();
+  }
+
+  onToken(listener: (token: string) => void): () => void {
+    return this.keeper.onToken(listener);
+  }
+
+  onEnded(listener: (code: ErrorCode) => void): () => void {
+    return this.keeper.onEnded(listener);
+  }
+
+  /** Gets a fresh access token (and the user as the server now sees them); true when one was received. */
+  async refresh(): Promise<boolean> {
+    const before = this.keeper.token();
+    const after = await this.keeper.refresh();
+    return after !== null && after !== before;
+  }
+
+  /** Restores the session from the refresh cookie; an unreachable server leaves the person signed out, retrying. */
+  async boot(): Promise<void> {
+    await this.keeper.refresh();
+    if (this.state.status === 'booting') {
+      this.set({
+        status: 'signedOut',
+        reason: this.keeper.ended ? null : 'Can’t reach LiveChat right now; retrying…',
+      });
+    }
+  }
+
+  async login(email: string, password: string): Promise<SessionUser> {
+    const answer = await this.api.call('login', { body: { email, password } });
+    this.keeper.set(answer);
+    this.set({ status: 'signedIn', user: answer.user });
+    return answer.user;
+  }
+
+  /** Replaces the user after a profile change. */
+  setUser(user: SessionUser): void {
+    if (this.state.status === 'signedIn') this.set({ status: 'signedIn', user });
+  }
+
+  async logout(everywhere: boolean): Promise<void> {
+    this.loggingOut = true;
+    try {
+      await this.api.call('logout', { body: { everywhere } });
+    } finally {
+      this.signOut(everywhere ? 'You are logged out on every device.' : 'You are logged out.');
+      this.loggingOut = false;
+    }
+  }
+
+  /** Ends the session here (logout finished, or a password reset ended every session). */
+  signOut(reason: string | null): void {
+    this.loggingOut = true;
+    this.keeper.end('unauthenticated');
+    this.loggingOut = false;
+    this.set({ status: 'signedOut', reason });
+  }
+
+  /**
+   * A REST call as the signed-in person: a 401 (the token lapsed, e.g. the laptop slept past its refresh)
+   * triggers one refresh and one retry, so callers never see an expiry they could not have prevented.
+   */
+  async call<N extends RouteName>(name: N, ...input: CallInput<N>): Promise<RouteResponse<N>> {
+    try {
+      return await this.api.call(name, ...input);
+    } catch (error) {
+      const lapsed =
+        error instanceof ApiRequestError && error.status === 401 && ROUTES[name].access !== 'public';
+      if (lapsed && (await this.refresh())) return this.api.call(name, ...input);
+      throw error;
+    }
+  }
+
+  private set(state: SessionState): void {
+    this.state = state;
+    for (const listener of this.listeners) listener();
+  }
+}

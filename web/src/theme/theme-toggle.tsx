@@ -1,0 +1,19 @@
+import { effectiveTheme, setThemePreference, useThemePreference } from './theme-preference';
+
+/** One button that flips between light and dark; the first click leaves "follow the system". */
+export function ThemeToggle() {
+  const preference = useThemePreference();
+  const current = effectiveTheme(preference);
+  const next = current === 'dark' ? 'light' : 'dark';
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      aria-label={`Switch to ${next} theme`}
+      title={`Switch to ${next} theme`}
+      onClick={() => setThemePreference(next)}
+    >
+      <span aria-hidden="true">{current === 'dark' ? '☀' : '☾'}</span>
+    </button>
+  );
+}

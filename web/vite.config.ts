@@ -1,0 +1,22 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** Where `vite dev` forwards API and socket traffic: a standalone server on its default port. */
+const backend = process.env.LIVECHAT_BACKEND ?? 'http://localhost:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    // The polyfill is an inline-free chunk of code every modern browser does not need; the CSP stays strict either way.
+    modulePreload: { polyfill: false },
+    target: 'es2022',
+    sourcemap: true,
+  },
+  server: {
+    proxy: {
+      '/api': { target: backend, changeOrigin: false },
+      '/socket.io': { target: backend, ws: true },
+    },
+  },
+});
