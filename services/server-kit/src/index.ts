@@ -3,3 +3,4 @@ export { default as operations } from './operations.js';
 export { connectRedis, type RedisClient } from './redis-client.js';
 export { closeOnSignals } from './shutdown.js';
 export { adapterChannelPrefix } from './fanout-channels.js';
+export { LogLevel } from './log-level.js';

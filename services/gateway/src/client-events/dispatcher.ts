@@ -1,0 +1,82 @@
+import type { FastifyBaseLogger as Logger } from 'fastify';
+import type { AckError, ClientEventName, ErrorCode } from '@livechat/protocol';
+import { closeSocket } from '../close-socket.js';
+import type { GatewayMetrics } from '../gateway-metrics.js';
+import type { GatewaySocket } from '../socket-types.js';
+import { TokenBucket } from '../token-bucket.js';
+import { authRefresh } from './auth-refresh.js';
+import type { ClientEventContext, ClientEventHandler } from './client-event-handler.js';
+import { EventRefused } from './event-refused.js';
+import { isClientEvent, payloadProblem } from './event-validators.js';
+import { presenceQuery } from './presence-query.js';
+import { typingStart } from './typing-start.js';
+
+const HANDLERS: { [N in ClientEventName]: ClientEventHandler<N> } = {
+  'auth:refresh': authRefresh,
+  'typing:start': typingStart,
+  'presence:query': presenceQuery,
+};
+
+export interface DispatchOptions {
+  eventsPer10s: number;
+  metrics: GatewayMetrics;
+  logger: Logger;
+}
+
+type Acknowledge = (result: unknown) => void;
+
+/**
+ * Every event a client sends goes through here: rate limit, known name, payload validated against the
+ * protocol, then its handler; the answer is an acknowledgement when the client asked for one. Nothing a
+ * client sends can throw out of this function. A client that keeps sending after being told
+ * `rate_limited` (a bucket's worth of refusals in a row) is disconnected.
+ */
+export function dispatchClientEvents(
+  socket: GatewaySocket,
+  context: ClientEventContext,
+  options: DispatchOptions,
+): void {
+  const bucket = new TokenBucket(options.eventsPer10s, 10_000);
+  let refusedInARow = 0;
+
+  const handle = async (event: string, args: unknown[]) => {
+    options.metrics.eventIn(event);
+    const ack = typeof args.at(-1) === 'function' ? (args.pop() as Acknowledge) : undefined;
+    const refuse = (code: ErrorCode, message: string) => {
+      options.metrics.rejected(code);
+      const error: AckError = { code, message };
+      ack?.({ ok: false, error });
+    };
+
+    if (!bucket.take()) {
+      refuse('rate_limited', 'Too many events; slow down');
+      if (++refusedInARow >= options.eventsPer10s) {
+        options.metrics.cutOff('flood');
+        options.logger.warn({ socket: socket.id, userId: socket.data.userId }, 'flooding socket cut off');
+        closeSocket(socket, 'rate_limited', 'Too many events; disconnected');
+      }
+      return;
+    }
+    refusedInARow = 0;
+    if (!isClientEvent(event)) return refuse('bad_request', `Unknown event "${event.slice(0, 64)}"`);
+    if (args.length !== 1) return refuse('validation_failed', `"${event}" takes exactly one payload`);
+    const problem = payloadProblem(event, args[0]);
+    if (problem) return refuse('validation_failed', problem);
+
+    try {
+      const handler = HANDLERS[event] as ClientEventHandler<typeof event>;
+      const data = await handler(socket, args[0] as never, context);
+      ack?.({ ok: true, data });
+    } catch (error) {
+      if (error instanceof EventRefused) return refuse(error.code, error.message);
+      options.logger.error({ err: error, event, socket: socket.id }, 'client event failed');
+      refuse('internal', 'Something went wrong on our side; try again');
+    }
+  };
+
+  socket.onAny((event: string, ...args: unknown[]) => {
+    handle(event, args).catch((error: unknown) =>
+      options.logger.error({ err: error, socket: socket.id }, 'client event dispatch failed'),
+    );
+  });
+}

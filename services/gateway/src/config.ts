@@ -1,0 +1,61 @@
+import { hostname } from 'node:os';
+import { parsePublicKeySet, type PublicKeySet } from '@livechat/access-token';
+import { ConfigError, EnvType as Type, readEnv, splitList, type Static } from '@livechat/protocol';
+import { LogLevel } from '@livechat/server-kit';
+
+/** Every variable the gateway reads, with its default. The gateway-only process also needs REDIS_URL and JWT_PUBLIC_KEYS. */
+export const GatewayEnv = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3001 }),
+  HOST: Type.String({ default: '127.0.0.1' }),
+  /** Redis connection string: fan-out between replicas and the presence map. */
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+  /** Prefix of every Redis key and pub/sub channel; must equal the API's. */
+  REDIS_PREFIX: Type.String({ default: 'livechat', pattern: '^[A-Za-z0-9_.-]+$' }),
+  /** Where the gateway asks, with the user's own token, which rooms a connecting user is in. */
+  API_URL: Type.String({ default: 'http://127.0.0.1:3000', pattern: '^https?://' }),
+  /** The API's public keys as a JWKS (JSON): the gateway verifies tokens, it never signs them. */
+  JWT_PUBLIC_KEYS: Type.Optional(Type.String({ minLength: 2 })),
+  /** Origins whose pages may open sockets (comma-separated). */
+  ALLOWED_ORIGINS: Type.String({ default: 'http://localhost:3000' }),
+  TRUST_PROXY: Type.Optional(Type.String()),
+  LOG_LEVEL: LogLevel,
+  /** How long SIGTERM waits for sockets to be told and closed before exiting. */
+  SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, default: 10000 }),
+  /** The longest a user stays "online" after their replica died without cleaning up (SIGKILL, power loss). */
+  PRESENCE_TTL_SECONDS: Type.Integer({ minimum: 3, maximum: 3600, default: 30 }),
+  /** Client events (typing, presence queries, refreshes) one socket may send per 10 seconds. */
+  SOCKET_EVENTS_PER_10S: Type.Integer({ minimum: 1, default: 50 }),
+  /** Largest WebSocket message a client may send (Socket.IO maxHttpBufferSize); bigger ones close the socket. */
+  SOCKET_MAX_PAYLOAD_BYTES: Type.Integer({ minimum: 1024, default: 16 * 1024 }),
+  /** A socket whose unsent outgoing data passes this is a slow consumer and is disconnected. */
+  SOCKET_MAX_BUFFERED_BYTES: Type.Integer({ minimum: 16 * 1024, default: 1024 * 1024 }),
+  /** Names this process in the presence map; must be unique among live replicas. Defaults to hostname-pid. */
+  INSTANCE_ID: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_.:-]+$' })),
+});
+
+export type GatewayConfig = Static<typeof GatewayEnv> & { INSTANCE_ID: string };
+
+export function loadGatewayConfig(source: Record<string, string | undefined> = process.env): GatewayConfig {
+  const config = readEnv(GatewayEnv, source);
+  return { ...config, INSTANCE_ID: config.INSTANCE_ID ?? `${hostname()}-${process.pid}` };
+}
+
+/** What a gateway running on its own (cluster) cannot do without: Redis and the API's public keys. */
+export function requireClusterSettings(config: GatewayConfig): {
+  redisUrl: string;
+  publicKeys: PublicKeySet;
+} {
+  const missing = (name: string) =>
+    new ConfigError(
+      `Invalid configuration: ${name} is required to run the gateway on its own (cluster mode); use \`npm start\` for standalone.`,
+    );
+  if (!config.REDIS_URL) throw missing('REDIS_URL');
+  if (!config.JWT_PUBLIC_KEYS) throw missing('JWT_PUBLIC_KEYS');
+  try {
+    return { redisUrl: config.REDIS_URL, publicKeys: parsePublicKeySet(config.JWT_PUBLIC_KEYS) };
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration: JWT_PUBLIC_KEYS ${(error as Error).message}`);
+  }
+}
+
+export const allowedOriginList = (config: GatewayConfig): string[] => splitList(config.ALLOWED_ORIGINS);

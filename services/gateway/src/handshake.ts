@@ -1,0 +1,86 @@
+import { AccessTokenError, type VerifyAccessToken } from '@livechat/access-token';
+import { HandshakeAuth, PROTOCOL_VERSION, type ErrorCode, type HandshakeRefusal } from '@livechat/protocol';
+import { Compile } from 'typebox/compile';
+import type { FastifyBaseLogger as Logger } from 'fastify';
+import type { GatewayMetrics } from './gateway-metrics.js';
+import type { GatewaySocket } from './socket-types.js';
+
+const checkAuth = Compile(HandshakeAuth);
+
+class Refusal extends Error {
+  readonly data: HandshakeRefusal;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.data = { code, message };
+  }
+}
+
+export interface HandshakeOptions {
+  allowedOrigins: string[];
+  verifyToken: VerifyAccessToken;
+  isDraining: () => boolean;
+  metrics: GatewayMetrics;
+  logger: Logger;
+}
+
+/**
+ * Socket.IO middleware that admits a socket or refuses it with a coded `connect_error`: the Origin must
+ * be allowed (a page elsewhere cannot ride the user's session), the client must speak our
+ * PROTOCOL_VERSION, and the access token must verify and belong to a verified email address.
+ *
+ * The Origin is checked here rather than in Engine.IO's `allowRequest`: a refusal there fails the
+ * WebSocket upgrade with a bare HTTP status that browsers hide, while a refusal here reaches the client
+ * with its code. Either way the socket never receives an event.
+ */
+export function handshake(options: HandshakeOptions) {
+  const origins = new Set(options.allowedOrigins);
+  const decide = async (socket: GatewaySocket): Promise<Refusal | null> => {
+    if (options.isDraining()) return new Refusal('unavailable', 'This server is restarting; reconnect');
+    const origin = socket.handshake.headers.origin;
+    if (!origin || !origins.has(origin))
+      return new Refusal(
+        'origin_not_allowed',
+        `Sockets may not be opened from ${origin ?? 'an unknown origin'}`,
+      );
+    const auth: unknown = socket.handshake.auth;
+    if (!checkAuth.Check(auth)) {
+      const version = (auth as { protocolVersion?: unknown } | null)?.protocolVersion;
+      if (typeof version === 'number' && version !== PROTOCOL_VERSION) return mismatch(version);
+      return new Refusal('unauthenticated', 'Connect with auth: { token, protocolVersion }');
+    }
+    if (auth.protocolVersion !== PROTOCOL_VERSION) return mismatch(auth.protocolVersion);
+    try {
+      const verified = await options.verifyToken(auth.token);
+      if (!verified.emailVerified)
+        return new Refusal('email_not_verified', 'Verify your email address before chatting');
+      socket.data.userId = verified.userId;
+      socket.data.sessionId = verified.sessionId;
+      socket.data.expiresAt = verified.expiresAt;
+      socket.data.displayName = '';
+      return null;
+    } catch (error) {
+      if (error instanceof AccessTokenError) return new Refusal(error.code, error.message);
+      throw error;
+    }
+  };
+
+  return (socket: GatewaySocket, next: (error?: Error) => void) => {
+    decide(socket).then(
+      (refusal) => {
+        if (refusal) options.metrics.refused(refusal.data.code);
+        next(refusal ?? undefined);
+      },
+      (error: unknown) => {
+        options.logger.error({ err: error }, 'handshake failed');
+        options.metrics.refused('internal');
+        next(new Refusal('internal', 'Could not check your credentials; try again'));
+      },
+    );
+  };
+}
+
+const mismatch = (version: number) =>
+  new Refusal(
+    'protocol_mismatch',
+    `This app speaks protocol ${version}, the server ${PROTOCOL_VERSION}: reload the page`,
+  );

@@ -1,0 +1,10 @@
+export { gatewayPlugin, type GatewayPluginOptions } from './gateway-plugin.js';
+export {
+  GatewayEnv,
+  loadGatewayConfig,
+  requireClusterSettings,
+  allowedOriginList,
+  type GatewayConfig,
+} from './config.js';
+export { apiSessionSource, type SessionSource, type UserSession } from './session-source.js';
+export type { GatewayServer, GatewaySocket, SocketData } from './socket-types.js';

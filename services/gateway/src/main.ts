@@ -1,0 +1,43 @@
+import Fastify from 'fastify';
+import { accessTokenVerifier } from '@livechat/access-token';
+import { ConfigError } from '@livechat/protocol';
+import { closeOnSignals, connectRedis, operations, serverOptions } from '@livechat/server-kit';
+import { loadGatewayConfig, requireClusterSettings } from './config.js';
+import { gatewayPlugin } from './gateway-plugin.js';
+import { apiSessionSource } from './session-source.js';
+
+// The gateway-only process of a cluster: Redis carries events between it, the API and the other
+// replicas; it verifies tokens with the API's public keys and asks the API for memberships.
+function loadSettings() {
+  try {
+    const config = loadGatewayConfig();
+    return { config, ...requireClusterSettings(config) };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+const { config, redisUrl, publicKeys } = loadSettings();
+const app = Fastify(
+  serverOptions({ service: 'gateway', logLevel: config.LOG_LEVEL, trustProxy: config.TRUST_PROXY }),
+);
+const redis = await connectRedis(redisUrl, app.log, 'gateway');
+await app.register(operations);
+await app.register(gatewayPlugin, {
+  config,
+  verifyToken: accessTokenVerifier(publicKeys),
+  loadSession: apiSessionSource({ baseUrl: config.API_URL }),
+  redis,
+});
+await app.listen({ port: config.PORT, host: config.HOST });
+app.log.info({ instance: config.INSTANCE_ID }, 'gateway ready');
+closeOnSignals(
+  async () => {
+    await app.close();
+    redis.destroy();
+  },
+  app.log,
+  config.SHUTDOWN_GRACE_MS,
+);

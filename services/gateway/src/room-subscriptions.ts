@@ -1,0 +1,42 @@
+import { roomChannel, sessionChannel, userChannel } from '@livechat/protocol';
+import type { SessionSource } from './session-source.js';
+import type { GatewaySocket } from './socket-types.js';
+
+const ROOM_PREFIX = roomChannel('');
+
+/** The chat rooms a socket is subscribed to, as room ids. */
+export const roomIdsOf = (socket: GatewaySocket): string[] =>
+  [...socket.rooms]
+    .filter((room) => room.startsWith(ROOM_PREFIX))
+    .map((room) => room.slice(ROOM_PREFIX.length));
+
+export const isRoomChannel = (room: string) => room.startsWith(ROOM_PREFIX);
+
+/**
+ * Subscribes a new socket: first its user's and session's channels, so that membership changes the API
+ * broadcasts from now on (socketsJoin / socketsLeave on the user channel) reach it; then the rooms the
+ * API lists for the user. A room the API removed the user from while the list was in flight is not
+ * joined from the (stale) list. Resolves false when the socket went away meanwhile.
+ */
+export async function subscribeToRooms(
+  socket: GatewaySocket,
+  token: string,
+  loadSession: SessionSource,
+): Promise<boolean> {
+  await socket.join([userChannel(socket.data.userId), sessionChannel(socket.data.sessionId)]);
+  const leftMeanwhile = new Set<string>();
+  const leave = socket.leave.bind(socket);
+  socket.leave = (room: string) => {
+    leftMeanwhile.add(room);
+    return leave(room);
+  };
+  try {
+    const session = await loadSession(token);
+    if (!socket.connected) return false;
+    socket.data.displayName = session.displayName;
+    await socket.join(session.roomIds.map(roomChannel).filter((room) => !leftMeanwhile.has(room)));
+    return true;
+  } finally {
+    Reflect.deleteProperty(socket, 'leave'); // back to Socket.prototype.leave
+  }
+}

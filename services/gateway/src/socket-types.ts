@@ -1,0 +1,19 @@
+import type { Server, Socket } from 'socket.io';
+import type { ServerToClientEvents } from '@livechat/protocol';
+
+/** What the gateway knows about a connected socket, set at handshake and replaced by in-band refresh. */
+export interface SocketData {
+  userId: string;
+  /** Refresh-token family of the token: the socket sits in that session's channel, for "log out this device". */
+  sessionId: string;
+  expiresAt: Date;
+  /** Shown in typing indicators; loaded with the user's rooms when the socket connects. */
+  displayName: string;
+}
+
+// Client events are not declared to Socket.IO: one `onAny` dispatcher validates every incoming event
+// against the protocol itself (client-events/dispatcher.ts), so unknown names are answered, not ignored.
+type NoEvents = Record<string, never>;
+
+export type GatewayServer = Server<NoEvents, ServerToClientEvents, NoEvents, SocketData>;
+export type GatewaySocket = Socket<NoEvents, ServerToClientEvents, NoEvents, SocketData>;
