@@ -31,9 +31,15 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
   /** Extra headers on every request (Node clients set Origin/Cookie themselves). */
   headers?: () => Record<string, string>;
+  /**
+   * Called when a signed-in request is refused with 401 (the token lapsed, e.g. a laptop slept past its
+   * refresh). Resolve once `getToken` returns a new token: the request is then repeated once with it.
+   */
+  renewToken?: () => Promise<unknown>;
 }
 
-type Input<N extends RouteName> = (RouteParams<N> extends undefined
+/** What a call of route `N` takes: its path parameters, query and body, each only where the route has one. */
+export type RouteInput<N extends RouteName> = (RouteParams<N> extends undefined
   ? { params?: undefined }
   : { params: RouteParams<N> }) &
   (RouteQuery<N> extends undefined ? { query?: undefined } : { query?: RouteQuery<N> }) &
@@ -46,21 +52,21 @@ type Input<N extends RouteName> = (RouteParams<N> extends undefined
 export function createApiClient(options: ApiClientOptions) {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
 
-  async function call<N extends RouteName>(
+  async function request<N extends RouteName>(
     name: N,
-    input: Input<N> = {} as Input<N>,
+    input: RouteInput<N>,
+    token: string | null,
   ): Promise<RouteResponse<N>> {
     const spec = ROUTES[name];
-    let url = options.baseUrl + routePath(spec.path, (input.params ?? {}) as Record<string, string>);
+    let url = options.baseUrl + routePath(spec.path, input.params ?? {});
     if (input.query) {
       const search = new URLSearchParams();
-      for (const [key, value] of Object.entries(input.query as Record<string, unknown>)) {
+      for (const [key, value] of Object.entries(input.query as Record<string, string | number | boolean>)) {
         if (value !== undefined) search.set(key, String(value));
       }
       if ([...search].length) url += `?${search.toString()}`;
     }
     const headers: Record<string, string> = { ...options.headers?.() };
-    const token = options.getToken?.();
     if (token) headers.authorization = `Bearer ${token}`;
     let body: string | undefined;
     if (input.body !== undefined) {
@@ -75,6 +81,25 @@ export function createApiClient(options: ApiClientOptions) {
     const text = await response.text();
     if (!response.ok) throw toError(response.status, response.headers.get('content-type'), text);
     return (text ? JSON.parse(text) : undefined) as RouteResponse<N>;
+  }
+
+  async function call<N extends RouteName>(
+    name: N,
+    input: RouteInput<N> = {} as RouteInput<N>,
+  ): Promise<RouteResponse<N>> {
+    const used = options.getToken?.() ?? null;
+    try {
+      return await request(name, input, used);
+    } catch (error) {
+      const lapsed =
+        error instanceof ApiRequestError && error.status === 401 && ROUTES[name].access !== 'public';
+      if (!lapsed || !used || !options.renewToken) throw error;
+      // Another call may have renewed the token while this one was on the wire: then just use the new one.
+      if (options.getToken?.() === used) await options.renewToken();
+      const fresh = options.getToken?.() ?? null;
+      if (!fresh || fresh === used) throw error;
+      return request(name, input, fresh);
+    }
   }
 
   return { call };
