@@ -16,7 +16,8 @@ class DuplicateClientId extends Error {}
  * 1. `update rooms … last_seq + 1 … returning` takes the room's row lock, so concurrent senders queue
  *    there and each gets the next seq; a send that fails later rolls back and gives its seq back, so
  *    seqs stay gapless.
- * 2. Membership is checked after the lock, so a removal that committed meanwhile is seen.
+ * 2. Only a member's send takes that lock; membership is checked again once it is held, so a removal
+ *    that committed meanwhile is seen.
  * 3. The insert is the idempotency check: `(sender_id, client_id)` is unique, and `on conflict do nothing`
  *    skips the insert when that pair is taken (waiting for a concurrent duplicate to commit first). Then
  *    the transaction rolls back (no seq consumed) and the stored message is answered if it has the same
@@ -42,9 +43,21 @@ export async function sendMessage(
           last_activity_at: sql`now()`,
         })
         .where('id', '=', roomId)
+        // Non-members never take the room's lock (nor learn whether it exists) ...
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('room_members')
+              .select('user_id')
+              .where('room_id', '=', roomId)
+              .where('user_id', '=', senderId),
+          ),
+        )
         .returning(['last_seq', 'revision'])
         .executeTakeFirst();
       if (!room) throw roomNotFound();
+      // ... and members are checked again under it: the check above reads the statement's snapshot, which
+      // misses a removal that committed while this send waited for the lock.
       await requireMembership(trx, roomId, senderId);
       if (replyTo) await requireReplyTarget(trx, roomId, replyTo);
       const inserted = await trx
