@@ -2,22 +2,21 @@ import { fork, type ChildProcess } from 'node:child_process';
 
 export interface TypeScriptChildOptions {
   env?: Record<string, string>;
-  /** Forward the child's stderr (its crash reports) to ours; stdout is dropped (logs are silenced anyway). */
+  /** Forward the child's stderr (its crash reports) to ours (default); stdout is dropped. */
   stderr?: boolean;
 }
 
 /**
  * Starts a TypeScript entry file in its own Node process (through tsx's loader) with an IPC channel, so
  * the benchmark can read that process's CPU time and memory from /proc and keep the load generator off
- * its event loop.
+ * its event loop. Services that do not speak IPC (the gateway) simply never use the channel.
  */
 export function forkTypeScript(entry: string, options: TypeScriptChildOptions = {}): ChildProcess {
-  const child = fork(entry, [], {
+  return fork(entry, [], {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'ignore', options.stderr === false ? 'ignore' : 'inherit', 'ipc'],
   });
-  return child;
 }
 
 /** Ends a child we started: SIGTERM, then SIGKILL if it has not exited within `graceMs`. */

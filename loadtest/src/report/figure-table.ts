@@ -34,3 +34,5 @@ export const count = (value: number) =>
   Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '—';
 export const mebibytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 export const kibibytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+/** A duration given in ms, printed in seconds: "12.3 s". */
+export const seconds = (milliseconds: number) => `${(milliseconds / 1000).toFixed(1)} s`;

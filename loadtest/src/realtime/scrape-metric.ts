@@ -1,0 +1,9 @@
+/** Reads one unlabelled gauge from a process's Prometheus /metrics, or null if it is not exported. */
+export async function scrapeMetric(baseUrl: string, name: string): Promise<number | null> {
+  const text = await fetch(`${baseUrl}/metrics`).then(
+    (response) => (response.ok ? response.text() : ''),
+    () => '',
+  );
+  const match = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, 'm').exec(text);
+  return match ? Number(match[1]) : null;
+}

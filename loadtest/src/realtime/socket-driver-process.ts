@@ -1,0 +1,82 @@
+// Child process: holds many Socket.IO client connections (socket.io-client, one WebSocket each) for the
+// realtime benchmarks and records when benchmark messages arrive.
+import { PROTOCOL_VERSION, type ServerToClientEvents } from '@livechat/protocol';
+import { io, type Socket } from 'socket.io-client';
+import { notifyParent, serveRpc } from '../ipc/ipc-rpc.js';
+import { mapBounded } from '../map-bounded.js';
+import { epochNow, sentAtOf } from './send-stamp.js';
+import type { Deliveries, SocketDriverMethods, SocketTarget } from './socket-driver-rpc.js';
+
+const READY_TIMEOUT_MS = 60_000;
+const sockets: Socket<ServerToClientEvents>[] = [];
+let deliveries: Deliveries = { count: 0, latencies: [], lastAt: 0 };
+let dropped = 0;
+
+/** Connects one socket and resolves when the gateway says it is subscribed (`ready`). */
+function openOne(target: SocketTarget, origin: string): Promise<number> {
+  const started = epochNow();
+  const socket: Socket<ServerToClientEvents> = io(target.gatewayUrl, {
+    transports: ['websocket'],
+    auth: { token: target.token, protocolVersion: PROTOCOL_VERSION },
+    extraHeaders: { origin },
+    forceNew: true, // one WebSocket per socket, as each browser tab has
+    reconnection: false,
+  });
+  sockets.push(socket);
+  socket.on('message:new', ({ message }) => {
+    const sentAt = sentAtOf(message.body);
+    if (sentAt === null) return;
+    const now = epochNow();
+    deliveries.count++;
+    deliveries.latencies.push(now - sentAt);
+    deliveries.lastAt = now;
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no ready event within 60 s')), READY_TIMEOUT_MS);
+    socket.once('ready', () => {
+      clearTimeout(timer);
+      socket.on('disconnect', () => dropped++);
+      resolve(epochNow() - started);
+    });
+    socket.once('connect_error', (error: Error & { data?: unknown }) => {
+      clearTimeout(timer);
+      reject(new Error(`connect_error ${error.message} ${JSON.stringify(error.data ?? null)}`));
+    });
+  });
+}
+
+const methods: SocketDriverMethods = {
+  async open({ targets, origin, concurrency }) {
+    const readyMs: number[] = [];
+    const failureSamples: string[] = [];
+    let failed = 0;
+    await mapBounded(targets, concurrency, (target) =>
+      openOne(target, origin).then(
+        (ms) => void readyMs.push(ms),
+        (error: Error) => {
+          failed++;
+          if (failureSamples.length < 5) failureSamples.push(error.message);
+        },
+      ),
+    );
+    return { ready: readyMs.length, failed, failureSamples, readyMs };
+  },
+  async takeDeliveries() {
+    const taken = deliveries;
+    deliveries = { count: 0, latencies: [], lastAt: 0 };
+    return taken;
+  },
+  async status() {
+    return { connected: sockets.filter((socket) => socket.connected).length, dropped };
+  },
+  async closeAll() {
+    for (const socket of sockets.splice(0)) {
+      socket.off('disconnect');
+      socket.disconnect();
+    }
+  },
+};
+
+process.on('disconnect', () => process.exit(0)); // the parent is gone: nobody to report to
+serveRpc(methods);
+notifyParent('ready', null);

@@ -1,0 +1,38 @@
+/** One socket to open: which gateway, as whom. */
+export interface SocketTarget {
+  gatewayUrl: string;
+  token: string;
+}
+
+export interface OpenResult {
+  /** Sockets that connected and received `ready` (subscribed to their rooms). */
+  ready: number;
+  failed: number;
+  failureSamples: string[];
+  /** Handshake start → `ready`, per ready socket, in ms. */
+  readyMs: number[];
+}
+
+export interface Deliveries {
+  /** `message:new` events of benchmark messages received since the last take. */
+  count: number;
+  /** Send → receive latency of each, in ms. */
+  latencies: number[];
+  /** When the last of them arrived (epoch ms), or 0 if none did. */
+  lastAt: number;
+}
+
+export interface DriverStatus {
+  connected: number;
+  /** Sockets that disconnected after being ready (the server dropped them). */
+  dropped: number;
+}
+
+/** What a socket-driver process does for the parent. */
+export interface SocketDriverMethods {
+  [method: string]: (argument: never) => Promise<unknown>;
+  open(argument: { targets: SocketTarget[]; origin: string; concurrency: number }): Promise<OpenResult>;
+  takeDeliveries(argument: Record<string, never>): Promise<Deliveries>;
+  status(argument: Record<string, never>): Promise<DriverStatus>;
+  closeAll(argument: Record<string, never>): Promise<void>;
+}

@@ -1,0 +1,77 @@
+import { onNotice, rpcClient, type RpcClient } from '../ipc/ipc-rpc.js';
+import { forkTypeScript, stopChild } from '../processes/typescript-child.js';
+import type {
+  Deliveries,
+  DriverStatus,
+  OpenResult,
+  SocketDriverMethods,
+  SocketTarget,
+} from './socket-driver-rpc.js';
+
+/** Several socket-driver processes used as one: sockets are dealt out round-robin. */
+export interface SocketDrivers {
+  open(targets: SocketTarget[], origin: string): Promise<OpenResult>;
+  takeDeliveries(): Promise<Deliveries>;
+  status(): Promise<DriverStatus>;
+  closeAll(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Handshakes in flight per driver: enough to ramp quickly without a thundering herd on the gateway. */
+const OPEN_CONCURRENCY = 50;
+
+export async function startSocketDrivers(count: number): Promise<SocketDrivers> {
+  const children = Array.from({ length: count }, () =>
+    forkTypeScript(new URL('./socket-driver-process.ts', import.meta.url).pathname),
+  );
+  try {
+    await Promise.all(children.map((child) => onNotice(child, 'ready')));
+  } catch (error) {
+    await Promise.all(children.map((child) => stopChild(child)));
+    throw error;
+  }
+  const drivers: RpcClient<SocketDriverMethods>[] = children.map((child) => rpcClient(child));
+  const all = <T>(work: (driver: RpcClient<SocketDriverMethods>) => Promise<T>) =>
+    Promise.all(drivers.map(work));
+
+  return {
+    async open(targets, origin) {
+      const results = await Promise.all(
+        drivers.map((driver, index) =>
+          driver.call('open', {
+            targets: targets.filter((_, target) => target % drivers.length === index),
+            origin,
+            concurrency: OPEN_CONCURRENCY,
+          }),
+        ),
+      );
+      return {
+        ready: results.reduce((sum, result) => sum + result.ready, 0),
+        failed: results.reduce((sum, result) => sum + result.failed, 0),
+        failureSamples: results.flatMap((result) => result.failureSamples).slice(0, 5),
+        readyMs: results.flatMap((result) => result.readyMs),
+      };
+    },
+    async takeDeliveries() {
+      const taken = await all((driver) => driver.call('takeDeliveries', {}));
+      return {
+        count: taken.reduce((sum, part) => sum + part.count, 0),
+        latencies: taken.flatMap((part) => part.latencies),
+        lastAt: Math.max(0, ...taken.map((part) => part.lastAt)),
+      };
+    },
+    async status() {
+      const parts = await all((driver) => driver.call('status', {}));
+      return {
+        connected: parts.reduce((sum, part) => sum + part.connected, 0),
+        dropped: parts.reduce((sum, part) => sum + part.dropped, 0),
+      };
+    },
+    async closeAll() {
+      await all((driver) => driver.call('closeAll', {}));
+    },
+    async stop() {
+      await Promise.all(children.map((child) => stopChild(child)));
+    },
+  };
+}
