@@ -7,6 +7,7 @@ import openapi from './plugins/openapi.js';
 import problemDetails from './plugins/problem-details.js';
 import rateLimits from './plugins/rate-limits.js';
 import tokens from './plugins/tokens.js';
+import mail from './mail/mail-plugin.js';
 import { registerRoutes } from './routes/index.js';
 
 /**
@@ -22,6 +23,7 @@ export const apiPlugin = fp<{ deps: ApiDependencies }>(
     await app.register(openapi);
     await app.register(apiContext, { deps });
     await app.register(rateLimits, { redis: deps.redis });
+    await app.register(mail, { sender: deps.mailSender });
     await registerRoutes(app);
   },
   { name: 'livechat-api', dependencies: ['operations'] },

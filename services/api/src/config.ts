@@ -29,6 +29,8 @@ export const ApiEnv = Type.Object({
   /** Base URL of the Resend API; tests point it at a local stub. */
   RESEND_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   MAIL_FROM: Type.String({ default: 'LiveChat <no-reply@livechat.local>' }),
+  /** Delay before a mail that failed to send is retried; doubles per attempt, capped at an hour. */
+  MAIL_RETRY_BASE_MS: Type.Integer({ minimum: 10, default: 5000 }),
   /** Serve the dev mailbox at /api/dev/mailbox. Never set in production. */
   DEV_MAILBOX: Type.Boolean({ default: false }),
   /** Requests per minute per client IP and per account on each auth endpoint. */

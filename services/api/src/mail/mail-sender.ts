@@ -12,3 +12,11 @@ export interface MailSender {
   readonly name: string;
   send(mail: OutgoingMail): Promise<void>;
 }
+
+/**
+ * Thrown by a sender when retrying cannot help (the provider rejected the mail itself, e.g. an invalid
+ * address): the worker stops retrying that mail and keeps the reason in `last_error`.
+ */
+export class PermanentMailError extends Error {
+  override name = 'PermanentMailError';
+}

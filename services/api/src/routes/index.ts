@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import authRoutes from './auth.js';
+import authRoutes from './auth/index.js';
 import devMailboxRoutes from './dev-mailbox.js';
 import messageRoutes from './messages.js';
 import roomRoutes from './rooms.js';

@@ -84,3 +84,58 @@ export async function buildMessage(
     },
   });
 }
+
+/** The newest mail queued for `to`, straight from the mail queue (what the dev mailbox lists). */
+export async function latestMailTo(
+  app: FastifyInstance,
+  to: string,
+): Promise<{ id: string; subject: string; text: string; html: string }> {
+  const row = await app.db
+    .selectFrom('mail_outbox')
+    .select(['id', 'subject', 'text_body as text', 'html_body as html'])
+    .where('to_address', '=', to.toLowerCase())
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (!row) throw new Error(`no mail to ${to}`);
+  return row;
+}
+
+/** The token of the link to `page` (`verify-email`, `reset-password`) in a mail's text. */
+export function linkToken(text: string, page: string): string {
+  const token = new RegExp(`/${page}\\?token=([A-Za-z0-9_-]+)`).exec(text)?.[1];
+  if (!token) throw new Error(`no ${page} link in: ${text}`);
+  return token;
+}
+
+export interface TestSession {
+  accessToken: string;
+  headers: { authorization: string };
+  /** The refresh cookie's value. */
+  refreshToken: string;
+  /** The session (refresh family) id, the access token's `sid`. */
+  sessionId: string;
+}
+
+/** Logs in through the API (a new session): access token and refresh cookie. */
+export async function logIn(
+  app: FastifyInstance,
+  email: string,
+  password = DEFAULT_PASSWORD,
+): Promise<TestSession> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password },
+  });
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
+  const { accessToken } = response.json<{ accessToken: string }>();
+  const cookie = response.cookies.find((candidate) => candidate.name === 'lc_refresh');
+  if (!cookie) throw new Error('login set no refresh cookie');
+  return {
+    accessToken,
+    headers: { authorization: `Bearer ${accessToken}` },
+    refreshToken: cookie.value,
+    sessionId: (await app.tokens.verify(accessToken)).sessionId,
+  };
+}

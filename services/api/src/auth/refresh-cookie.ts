@@ -1,0 +1,34 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import { REFRESH_COOKIE, REFRESH_COOKIE_PATH } from '@livechat/protocol';
+import type { ApiConfig } from '../config.js';
+import { parseOpaqueToken } from './opaque-token.js';
+
+/**
+ * HttpOnly (scripts never see it), SameSite=Strict (never sent by another site's request), scoped to the
+ * auth routes (never sent with ordinary API calls), Secure whenever the app is served over https — plain
+ * http only on a laptop, where browsers would drop a Secure cookie.
+ */
+function cookieOptions(config: ApiConfig): CookieSerializeOptions {
+  return {
+    path: REFRESH_COOKIE_PATH,
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: new URL(config.PUBLIC_URL).protocol === 'https:',
+  };
+}
+
+export function setRefreshCookie(reply: FastifyReply, token: string, config: ApiConfig): void {
+  void reply.setCookie(REFRESH_COOKIE, token, {
+    ...cookieOptions(config),
+    maxAge: config.REFRESH_TOKEN_TTL_SECONDS,
+  });
+}
+
+export function clearRefreshCookie(reply: FastifyReply, config: ApiConfig): void {
+  void reply.clearCookie(REFRESH_COOKIE, cookieOptions(config));
+}
+
+/** The refresh token the request carries, or null when it has none or one that cannot be ours. */
+export const readRefreshCookie = (request: FastifyRequest): string | null =>
+  parseOpaqueToken(request.cookies[REFRESH_COOKIE]);

@@ -1,0 +1,117 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sessionChannel, userChannel } from '@livechat/protocol';
+import { allowedOrigins } from '../../config.js';
+import { originChecker, requireAllowedOrigin } from '../../auth/origin-check.js';
+import { decoyPasswordHash, verifyPassword } from '../../auth/password.js';
+import { clearRefreshCookie, readRefreshCookie } from '../../auth/refresh-cookie.js';
+import {
+  revokeFamily,
+  revokeUserSessions,
+  rotateRefreshToken,
+  sessionOfRefreshToken,
+  startSession,
+} from '../../auth/refresh-sessions.js';
+import { disconnectSessions } from '../../auth/session-disconnect.js';
+import { sessionResponse } from '../../auth/session-response.js';
+import { ApiError, unauthenticated } from '../../errors.js';
+import { normalizeEmail } from '../../users/normalize-email.js';
+import { defineRoute } from '../define-route.js';
+
+export default async function sessionRoutes(app: FastifyInstance): Promise<void> {
+  const { config } = app;
+  const limits = { preHandler: app.rateLimits.auth };
+  const isAllowedOrigin = originChecker(allowedOrigins(config));
+
+  defineRoute(
+    app,
+    'login',
+    async ({ body, reply }) => {
+      const user = await app.db
+        .selectFrom('users')
+        .selectAll()
+        .where('email', '=', normalizeEmail(body.email))
+        .executeTakeFirst();
+      // An unknown address is checked against a decoy hash: it fails as slowly as a wrong password.
+      const passwordHash = user?.password_hash ?? (await decoyPasswordHash());
+      const passwordMatches = await verifyPassword(passwordHash, body.password);
+      if (!user || !passwordMatches) throw new ApiError('invalid_credentials', 'Wrong email or password');
+      const session = await startSession(app.db, user.id, config.REFRESH_TOKEN_TTL_SECONDS);
+      return sessionResponse(app, reply, user, session);
+    },
+    limits,
+  );
+
+  defineRoute(
+    app,
+    'refresh',
+    async ({ request, reply }) => {
+      requireAllowedOrigin(request, isAllowedOrigin);
+      const token = readRefreshCookie(request);
+      const outcome = token
+        ? await app.transact(async (trx, outbox) => {
+            const result = await rotateRefreshToken(trx, token, {
+              ttlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+              graceSeconds: config.REFRESH_REUSE_GRACE_SECONDS,
+            });
+            if (result.kind === 'reused') {
+              await outbox.record(
+                disconnectSessions(
+                  sessionChannel(result.familyId),
+                  'This session was ended because its sign-in was used from two places; sign in again',
+                ),
+              );
+            }
+            if (result.kind !== 'rotated') return null;
+            const user = await trx
+              .selectFrom('users')
+              .selectAll()
+              .where('id', '=', result.userId)
+              .executeTakeFirstOrThrow();
+            return { user, session: result };
+          })
+        : null;
+      if (!outcome) {
+        // Committed above (a reused token's family stays revoked); the browser drops the dead cookie.
+        clearRefreshCookie(reply, config);
+        throw unauthenticated('Your session has ended; sign in again');
+      }
+      return sessionResponse(app, reply, outcome.user, outcome.session);
+    },
+    limits,
+  );
+
+  /** The session to end: the cookie's, or else the access token's (a client that lost its cookie). */
+  async function sessionToEnd(request: FastifyRequest) {
+    const token = readRefreshCookie(request);
+    if (token) return sessionOfRefreshToken(app.db, token);
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (!bearer) return null;
+    const verified = await app.tokens.verify(bearer).catch(() => null);
+    return verified && { familyId: verified.sessionId, userId: verified.userId };
+  }
+
+  defineRoute(
+    app,
+    'logout',
+    async ({ body, request, reply }) => {
+      requireAllowedOrigin(request, isAllowedOrigin);
+      const session = await sessionToEnd(request);
+      clearRefreshCookie(reply, config);
+      // Logging out twice, or with a session that already ended, is not an error: the outcome is the same.
+      if (!session) return { ok: true };
+      await app.transact(async (trx, outbox) => {
+        if (body.everywhere) {
+          await revokeUserSessions(trx, session.userId);
+          await outbox.record(
+            disconnectSessions(userChannel(session.userId), 'You signed out on every device'),
+          );
+        } else {
+          await revokeFamily(trx, session.familyId);
+          await outbox.record(disconnectSessions(sessionChannel(session.familyId), 'You signed out'));
+        }
+      });
+      return { ok: true };
+    },
+    limits,
+  );
+}

@@ -1,0 +1,152 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { latestMailTo, linkToken } from './support/factories.js';
+import { startResendStub, resendSenderFor } from './support/resend-stub.js';
+import { createTestDatabase } from './support/test-database.js';
+import { startTestApi, type TestApi, type TestApiOptions } from './support/test-api.js';
+
+const FAST_RETRIES = { MAIL_RETRY_BASE_MS: '20' };
+
+describe('mail delivery through Resend', () => {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const close of cleanup.splice(0).reverse()) await close();
+  });
+
+  async function setUp(stubOptions: Parameters<typeof startResendStub>[0], apiOptions: TestApiOptions = {}) {
+    const stub = await startResendStub(stubOptions);
+    cleanup.push(() => stub.close());
+    const api = await startTestApi({ env: FAST_RETRIES, mailSender: resendSenderFor(stub), ...apiOptions });
+    cleanup.push(() => api.close());
+    return { stub, api };
+  }
+
+  const register = (api: TestApi, email: string) =>
+    api.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { email, password: 'a long enough password', displayName: 'Mail Tester' },
+    });
+
+  const queueRow = (api: TestApi, email: string) =>
+    api.app.db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('to_address', '=', email)
+      .executeTakeFirstOrThrow();
+
+  /** Nothing else arrives a while later: no late duplicate. */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+  it('delivers exactly one mail through an outage of three failed calls', async () => {
+    const { stub, api } = await setUp({ failFirst: 3 });
+    await register(api, 'outage@example.com');
+    await stub.waitForDeliveries(1);
+    await settle();
+
+    expect(stub.deliveries).toHaveLength(1);
+    expect(stub.requests.map((request) => request.outcome)).toEqual([
+      'failed',
+      'failed',
+      'failed',
+      'delivered',
+    ]);
+    const row = await queueRow(api, 'outage@example.com');
+    expect(new Set(stub.requests.map((request) => request.idempotencyKey))).toEqual(new Set([row.id]));
+    expect(row).toMatchObject({ attempts: 4, last_error: null });
+    expect(row.sent_at).not.toBeNull();
+  });
+
+  it('never delivers twice when the answer to a delivered mail is lost', async () => {
+    const { stub, api } = await setUp({ dropFirst: 1 });
+    await register(api, 'lost-answer@example.com');
+    await stub.waitForDeliveries(1);
+    const deadline = Date.now() + 10_000;
+    while ((await queueRow(api, 'lost-answer@example.com')).sent_at === null && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await settle();
+
+    expect(stub.deliveries).toHaveLength(1);
+    expect(stub.requests.map((request) => request.outcome)).toEqual(['dropped', 'replayed']);
+    const row = await queueRow(api, 'lost-answer@example.com');
+    expect(row.sent_at).not.toBeNull();
+    expect(stub.requests.every((request) => request.idempotencyKey === row.id)).toBe(true);
+  });
+
+  it('gives up at once on a mail Resend refuses as invalid, keeping the reason', async () => {
+    const { stub, api } = await setUp({ rejectFirst: 1 });
+    await register(api, 'refused@example.com');
+    const deadline = Date.now() + 10_000;
+    while ((await queueRow(api, 'refused@example.com')).last_error === null && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await settle();
+    expect(stub.requests).toHaveLength(1);
+    const row = await queueRow(api, 'refused@example.com');
+    expect(row.sent_at).toBeNull();
+    expect(row.last_error).toMatch(/422 validation_error/);
+  });
+
+  it('sends mail queued before a crash once an API starts on the same database', async () => {
+    const database = await createTestDatabase();
+    cleanup.push(() => database.close());
+    const first = await setUp({}, { database });
+    // The process "dies" between the commit and the send: its worker never gets to the mail.
+    await first.api.app.mailWorker.stop();
+    expect((await register(first.api, 'after-restart@example.com')).statusCode).toBe(202);
+    expect((await queueRow(first.api, 'after-restart@example.com')).sent_at).toBeNull();
+    await first.api.close();
+    expect(first.stub.requests).toHaveLength(0);
+
+    const second = await setUp({}, { database });
+    const [mail] = await second.stub.waitForDeliveries(1);
+    expect(mail!.to).toBe('after-restart@example.com');
+    const token = linkToken(mail!.text!, 'verify-email');
+    const verified = await second.api.app.inject({
+      method: 'POST',
+      url: '/api/auth/verify-email',
+      payload: { token },
+    });
+    expect(verified.statusCode).toBe(200);
+  });
+});
+
+describe('dev mailbox', () => {
+  it('lists queued mail for an address, newest first, only when DEV_MAILBOX is on', async () => {
+    const api = await startTestApi();
+    try {
+      for (const email of ['box@example.com', 'other@example.com']) {
+        await api.app.inject({
+          method: 'POST',
+          url: '/api/auth/register',
+          payload: { email, password: 'a long enough password', displayName: 'Box' },
+        });
+      }
+      await api.app.inject({
+        method: 'POST',
+        url: '/api/auth/forgot-password',
+        payload: { email: 'box@example.com' },
+      });
+      const response = await api.app.inject({ url: '/api/dev/mailbox?to=Box@Example.com' });
+      expect(response.statusCode).toBe(200);
+      const { mails } = response.json<{ mails: { to: string; subject: string; text: string }[] }>();
+      expect(mails.map((mail) => mail.subject)).toEqual([
+        'Reset your LiveChat password',
+        'Confirm your email address for LiveChat',
+      ]);
+      expect(mails.every((mail) => mail.to === 'box@example.com')).toBe(true);
+      expect(mails[0]!.text).toBe((await latestMailTo(api.app, 'box@example.com')).text);
+      const all = await api.app.inject({ url: '/api/dev/mailbox' });
+      expect(all.json<{ mails: unknown[] }>().mails).toHaveLength(3);
+    } finally {
+      await api.close();
+    }
+
+    const production = await startTestApi({ env: { DEV_MAILBOX: 'false' } });
+    try {
+      expect((await production.app.inject({ url: '/api/dev/mailbox' })).statusCode).toBe(404);
+    } finally {
+      await production.close();
+    }
+  });
+});
