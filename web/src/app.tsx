@@ -49,7 +49,7 @@ function Screens() {
   if (session.status === 'booting' && !isPublic) {
     return (
       <div className="splash" role="status">
-        <span className="brand-mark" aria-hidden="true" />
+        <img className="brand-mark" src="/favicon.svg" alt="" width={24} height={24} />
         Loading LiveChat…
       </div>
     );

@@ -15,7 +15,7 @@ export function ChangePasswordForm() {
     FIELDS,
     async ({ currentPassword = '', newPassword = '' }) => {
       setDone(false);
-      await session.call('changePassword', { body: { currentPassword, newPassword } });
+      await session.api.call('changePassword', { body: { currentPassword, newPassword } });
       setDone(true);
     },
     (data) => checkRequired(data, FIELDS, ['newPassword']),

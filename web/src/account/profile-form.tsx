@@ -15,7 +15,7 @@ export function ProfileForm({ user }: { user: SessionUser }) {
     FIELDS,
     async ({ displayName = '' }) => {
       setSaved(false);
-      session.setUser(await session.call('updateMe', { body: { displayName: displayName.trim() } }));
+      session.setUser(await session.api.call('updateMe', { body: { displayName: displayName.trim() } }));
       setSaved(true);
     },
     (data) => checkRequired(data, FIELDS),

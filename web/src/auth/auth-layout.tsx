@@ -11,7 +11,7 @@ export function AuthLayout({ title, children }: { title: string; children: React
     <div className="auth-page">
       <header className="auth-header">
         <Link to={paths.home} className="brand">
-          <span className="brand-mark" aria-hidden="true" />
+          <img className="brand-mark" src="/favicon.svg" alt="" width={24} height={24} />
           LiveChat
         </Link>
         <ThemeToggle />

@@ -24,7 +24,7 @@ export function LoginScreen() {
   const notice = state.status === 'signedOut' ? state.reason : null;
   return (
     <AuthLayout title="Log in to LiveChat">
-      {notice ? <FormMessage message={notice} tone="success" /> : null}
+      {notice ? <FormMessage message={notice} tone="info" /> : null}
       <form onSubmit={onSubmit} noValidate className="stack">
         <TextField
           label="Email"

@@ -1,5 +1,8 @@
 import type { SessionUser } from '@livechat/protocol';
 import { useEffect, useState } from 'react';
+import { navigate } from '../routing/location-store';
+import { paths } from '../routing/routes';
+import { orderRooms } from './rooms/room-summary-updates';
 import { useSessionStore } from '../session/session-context';
 import { ChatContext } from './chat-context';
 import { ChatStore } from './chat-store';
@@ -23,6 +26,8 @@ export function ChatScreen({ roomId, user }: { roomId: string | null; user: Sess
     };
   }, [store, roomId]);
 
+  useOpenLatestRoom(store, roomId);
+
   return (
     <ChatContext.Provider value={store}>
       <div className={`chat-layout ${roomId ? 'room-open' : 'no-room'}`}>
@@ -43,4 +48,23 @@ export function ChatScreen({ roomId, user }: { roomId: string | null; user: Sess
       </div>
     </ChatContext.Provider>
   );
+}
+
+/**
+ * On a screen wide enough to show a conversation beside the sidebar, "/" opens the room with the latest
+ * activity, as chat apps do; a phone keeps the room list as its home.
+ */
+function useOpenLatestRoom(store: ChatStore, roomId: string | null): void {
+  useEffect(() => {
+    if (roomId) return;
+    const wide = window.matchMedia('(min-width: 721px)');
+    const open = () => {
+      const latest = orderRooms(store.getSnapshot().rooms.values())[0];
+      if (wide.matches && latest) navigate(paths.room(latest.id), { replace: true });
+    };
+    open();
+    return store.subscribe(() => {
+      if (store.getSnapshot().status === 'ready') open();
+    });
+  }, [store, roomId]);
 }

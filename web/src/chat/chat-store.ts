@@ -1,4 +1,4 @@
-import { ApiRequestError, RoomTimeline } from '@livechat/client';
+import { ApiRequestError, RoomTimeline, newClientId } from '@livechat/client';
 import {
   TYPING_EXPIRY_MS,
   type Member,
@@ -18,7 +18,7 @@ import {
   type ConnectionState,
   type RoomLoad,
 } from './chat-snapshot';
-import { addOutgoing, markOutgoing, newClientId, removeOutgoing } from './outgoing/outgoing-messages';
+import { addOutgoing, markOutgoing, removeOutgoing } from './outgoing/outgoing-messages';
 import { applyMessageChange, applyReadMarker } from './rooms/room-summary-updates';
 import { readUpTo } from './timeline/unread';
 
@@ -76,7 +76,7 @@ export class ChatStore {
 
   async loadRooms(): Promise<void> {
     try {
-      const { rooms } = await this.session.call('listRooms');
+      const { rooms } = await this.session.api.call('listRooms');
       this.update({ status: 'ready', rooms: new Map(rooms.map((room) => [room.id, room])) });
     } catch (error) {
       if (this.snapshot.status === 'loading') this.update({ status: 'failed' });
@@ -103,8 +103,8 @@ export class ChatStore {
     this.setLoad(roomId, { loading: true, loadingOlder: false, error: null });
     try {
       const [detail, page] = await Promise.all([
-        this.session.call('getRoom', { params: { id: roomId } }),
-        this.session.call('history', { params: { id: roomId }, query: { limit: FIRST_PAGE } }),
+        this.session.api.call('getRoom', { params: { id: roomId } }),
+        this.session.api.call('history', { params: { id: roomId }, query: { limit: FIRST_PAGE } }),
       ]);
       timeline.applyHistory(page);
       this.putRoom(detail.room);
@@ -127,7 +127,7 @@ export class ChatStore {
     if (before === null) return;
     this.setLoad(roomId, { ...load, loadingOlder: true });
     try {
-      const page = await this.session.call('history', {
+      const page = await this.session.api.call('history', {
         params: { id: roomId },
         query: { before, limit: OLDER_PAGE },
       });
@@ -179,7 +179,7 @@ export class ChatStore {
     const item = this.outgoingOf(roomId).find((o) => o.clientId === clientId);
     if (!item || item.status !== 'pending') return;
     try {
-      const message = await this.session.call('sendMessage', {
+      const message = await this.session.api.call('sendMessage', {
         params: { id: roomId },
         body: { clientId, body: item.body, ...(item.replyTo ? { replyTo: item.replyTo.id } : {}) },
       });
@@ -198,7 +198,7 @@ export class ChatStore {
   }
 
   async edit(roomId: string, messageId: string, body: string): Promise<void> {
-    const message = await this.session.call('editMessage', {
+    const message = await this.session.api.call('editMessage', {
       params: { id: roomId, messageId },
       body: { body },
     });
@@ -206,7 +206,7 @@ export class ChatStore {
   }
 
   async deleteMessage(roomId: string, messageId: string): Promise<void> {
-    const message = await this.session.call('deleteMessage', { params: { id: roomId, messageId } });
+    const message = await this.session.api.call('deleteMessage', { params: { id: roomId, messageId } });
     this.acceptOwnMessage(message, 'deleted');
   }
 
@@ -242,7 +242,7 @@ export class ChatStore {
     const seq = readUpTo(timeline.messages, room.lastReadSeq);
     if (seq <= room.lastReadSeq && room.unreadCount === 0) return;
     try {
-      const marker = await this.session.call('markRead', { params: { id: roomId }, body: { seq } });
+      const marker = await this.session.api.call('markRead', { params: { id: roomId }, body: { seq } });
       this.onReadUpdated(marker);
     } catch {
       // A marker that could not move now moves with the next message read; nothing is lost.
@@ -257,35 +257,38 @@ export class ChatStore {
   // ---- rooms and members ----
 
   async createRoom(name: string, memberIds: string[]): Promise<RoomSummary> {
-    const room = await this.session.call('createRoom', { body: { name, memberIds } });
+    const room = await this.session.api.call('createRoom', { body: { name, memberIds } });
     this.putRoom(room);
     return room;
   }
 
   async renameRoom(roomId: string, name: string): Promise<void> {
-    this.putRoom(await this.session.call('renameRoom', { params: { id: roomId }, body: { name } }));
+    this.putRoom(await this.session.api.call('renameRoom', { params: { id: roomId }, body: { name } }));
   }
 
   async addMembers(roomId: string, userIds: string[]): Promise<void> {
-    const { members } = await this.session.call('addMembers', { params: { id: roomId }, body: { userIds } });
+    const { members } = await this.session.api.call('addMembers', {
+      params: { id: roomId },
+      body: { userIds },
+    });
     this.update({ members: withEntry(this.snapshot.members, roomId, members) });
     const room = this.snapshot.rooms.get(roomId);
     if (room) this.putRoom({ ...room, memberCount: members.length });
   }
 
   async removeMember(roomId: string, userId: string): Promise<void> {
-    await this.session.call('removeMember', { params: { id: roomId, userId } });
+    await this.session.api.call('removeMember', { params: { id: roomId, userId } });
     if (userId === this.me.id) this.forgetRoom(roomId);
     else this.onMemberRemoved(roomId, userId);
   }
 
   async deleteRoom(roomId: string): Promise<void> {
-    await this.session.call('deleteRoom', { params: { id: roomId } });
+    await this.session.api.call('deleteRoom', { params: { id: roomId } });
     this.forgetRoom(roomId);
   }
 
   async searchUsers(q: string): Promise<PublicUser[]> {
-    const { users } = await this.session.call('searchUsers', { query: { q, limit: 10 } });
+    const { users } = await this.session.api.call('searchUsers', { query: { q, limit: 10 } });
     return users;
   }
 
@@ -373,7 +376,7 @@ export class ChatStore {
   /** Reads one room's row again (after a gap): the server's unread count is exact. */
   private async refetchRoom(roomId: string): Promise<void> {
     try {
-      const detail = await this.session.call('getRoom', { params: { id: roomId } });
+      const detail = await this.session.api.call('getRoom', { params: { id: roomId } });
       this.putRoom(detail.room);
       this.update({ members: withEntry(this.snapshot.members, roomId, detail.members) });
     } catch (error) {

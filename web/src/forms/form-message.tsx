@@ -4,7 +4,7 @@ export function FormMessage({
   tone = 'error',
 }: {
   message: string | null;
-  tone?: 'error' | 'success';
+  tone?: 'error' | 'success' | 'info';
 }) {
   if (!message) return null;
   return (

@@ -1,22 +1,5 @@
-import {
-  ApiRequestError,
-  TokenKeeper,
-  createApiClient,
-  type AccessTokenSource,
-  type ApiClient,
-} from '@livechat/client';
-import {
-  ROUTES,
-  type ErrorCode,
-  type RouteName,
-  type RouteResponse,
-  type SessionUser,
-} from '@livechat/protocol';
-
-// The client library keeps its input type private; an instantiation expression recovers it for one route.
-declare const typedCall: ApiClient['call'];
-type CallInput<N extends RouteName> =
-  Parameters<typeof typedCall<N>> extends [unknown, ...infer Rest] ? Rest : never;
+import { TokenKeeper, createApiClient, type AccessTokenSource, type ApiClient } from '@livechat/client';
+import type { ErrorCode, SessionUser } from '@livechat/protocol';
 
 export type SessionState =
   | { status: 'booting' }
@@ -42,7 +25,12 @@ export class SessionStore implements AccessTokenSource {
   private loggingOut = false;
 
   constructor(baseUrl = '') {
-    this.api = createApiClient({ baseUrl, getToken: () => this.keeper.token() });
+    // A 401 on a signed-in call (the token lapsed while a laptop slept) renews the token and repeats the call once.
+    this.api = createApiClient({
+      baseUrl,
+      getToken: () => this.keeper.token(),
+      renewToken: () => this.keeper.refresh(),
+    });
     this.keeper = new TokenKeeper({
       refresh: async () => {
         const answer = await this.api.call('refresh');
@@ -127,21 +115,6 @@ export class SessionStore implements AccessTokenSource {
     this.keeper.end('unauthenticated');
     this.loggingOut = false;
     this.set({ status: 'signedOut', reason });
-  }
-
-  /**
-   * A REST call as the signed-in person: a 401 (the token lapsed, e.g. the laptop slept past its refresh)
-   * triggers one refresh and one retry, so callers never see an expiry they could not have prevented.
-   */
-  async call<N extends RouteName>(name: N, ...input: CallInput<N>): Promise<RouteResponse<N>> {
-    try {
-      return await this.api.call(name, ...input);
-    } catch (error) {
-      const lapsed =
-        error instanceof ApiRequestError && error.status === 401 && ROUTES[name].access !== 'public';
-      if (lapsed && (await this.refresh())) return this.api.call(name, ...input);
-      throw error;
-    }
   }
 
   private set(state: SessionState): void {

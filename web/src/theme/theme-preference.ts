@@ -27,15 +27,24 @@ export function setThemePreference(preference: ThemePreference): void {
   for (const listener of listeners) listener();
 }
 
-/** What the screen shows right now, resolving `system` through the media query. */
-export function effectiveTheme(preference: ThemePreference): 'light' | 'dark' {
-  if (preference !== 'system') return preference;
-  return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-}
-
 export function useThemePreference(): ThemePreference {
   return useSyncExternalStore((listener) => {
     listeners.add(listener);
     return () => listeners.delete(listener);
   }, read);
+}
+
+/** The theme on screen, following the system's changes while the preference is `system`. */
+export function useEffectiveTheme(): 'light' | 'dark' {
+  const preference = useThemePreference();
+  const systemDark = useSyncExternalStore(
+    (listener) => {
+      const query = window.matchMedia('(prefers-color-scheme: dark)');
+      query.addEventListener('change', listener);
+      return () => query.removeEventListener('change', listener);
+    },
+    () => window.matchMedia('(prefers-color-scheme: dark)').matches,
+  );
+  if (preference !== 'system') return preference;
+  return systemDark ? 'dark' : 'light';
 }

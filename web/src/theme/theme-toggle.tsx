@@ -1,9 +1,8 @@
-import { effectiveTheme, setThemePreference, useThemePreference } from './theme-preference';
+import { setThemePreference, useEffectiveTheme } from './theme-preference';
 
 /** One button that flips between light and dark; the first click leaves "follow the system". */
 export function ThemeToggle() {
-  const preference = useThemePreference();
-  const current = effectiveTheme(preference);
+  const current = useEffectiveTheme();
   const next = current === 'dark' ? 'light' : 'dark';
   return (
     <button

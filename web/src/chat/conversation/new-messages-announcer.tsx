@@ -9,7 +9,8 @@ export function NewMessagesAnnouncer({ views, myId }: { views: readonly MessageV
   const [text, setText] = useState('');
   const lastSeq = useRef<number | null>(null);
   useEffect(() => {
-    const newest = [...views].reverse().find((m) => m.seq !== null);
+    let newest: MessageView | undefined;
+    for (let i = views.length - 1; i >= 0 && !newest; i--) if (views[i]?.seq !== null) newest = views[i];
     const seq = newest?.seq ?? 0;
     if (lastSeq.current !== null && newest && seq > lastSeq.current && newest.sender.id !== myId) {
       setText(`${newest.sender.displayName}: ${newest.body}`);

@@ -42,8 +42,3 @@ export function markOutgoing(
 export function removeOutgoing(list: OutgoingList, clientId: string): OutgoingList {
   return list.filter((item) => item.clientId !== clientId);
 }
-
-/** A clientId unique for this sender: random, and valid for the protocol's ClientId pattern. */
-export function newClientId(): string {
-  return `web-${crypto.randomUUID()}`;
-}

@@ -20,7 +20,7 @@ export function RoomSidebar({ activeRoomId }: { activeRoomId: string | null }) {
     <nav className="sidebar" aria-label="Rooms">
       <div className="sidebar-header">
         <Link to={paths.home} className="brand">
-          <span className="brand-mark" aria-hidden="true" />
+          <img className="brand-mark" src="/favicon.svg" alt="" width={24} height={24} />
           LiveChat
           {totalUnread > 0 ? <span className="visually-hidden">, {totalUnread} unread</span> : null}
         </Link>

@@ -1,0 +1,249 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from './axe';
+import { ChatDriver, eventually, newPerson, type TestPerson } from './chat-driver';
+import { launchChromium } from './chromium';
+import { domCspViolations, guardContext, type PageProblems } from './page-guards';
+import { screenshotBothThemes } from './screenshots';
+
+/** A running LiveChat the flow drives: standalone, or a cluster behind nginx. */
+export interface ChatTarget {
+  url: string;
+  stop(): Promise<void>;
+  /**
+   * Which server process holds this page's socket, when there are several (cluster): called right after
+   * the page connected, in the order the people connect.
+   */
+  socketReplica?(): Promise<string>;
+}
+
+/** Figures the run measures and prints (never asserted: they depend on the machine). */
+export const figures: Record<string, string | number> = {};
+
+const DESKTOP = { width: 1280, height: 800 };
+
+/**
+ * The journey of issue 4, the same against every target: two people in two browser contexts register,
+ * verify through the dev mailbox, log in, share a room and chat both ways — reply, edit, delete, unread
+ * badges, reload, and twenty messages sent while one of them is offline.
+ */
+export function describeMainFlow(name: string, start: () => Promise<ChatTarget>): void {
+  describe(`${name}: two people chat in the browser`, () => {
+    let target: ChatTarget;
+    let browser: Browser;
+    const people: {
+      person: TestPerson;
+      context: BrowserContext;
+      page: Page;
+      app: ChatDriver;
+      problems: PageProblems;
+    }[] = [];
+    const alice = () => people[0]!;
+    const bob = () => people[1]!;
+
+    beforeAll(async () => {
+      target = await start();
+      browser = await launchChromium();
+      for (const displayName of ['Alice', 'Bob']) {
+        const context = await browser.newContext({ viewport: DESKTOP });
+        const problems = await guardContext(context);
+        const page = await context.newPage();
+        people.push({
+          person: newPerson(displayName),
+          context,
+          page,
+          app: new ChatDriver(page, target.url),
+          problems,
+        });
+      }
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await target?.stop();
+    });
+
+    it('serves the app with a Content-Security-Policy', async () => {
+      const response = await alice().page.goto(`${target.url}/login`);
+      const csp = response?.headers()['content-security-policy'] ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("style-src 'self'");
+      expect(csp).not.toContain('unsafe-inline');
+    });
+
+    it('registers both people, verifies them through the dev mailbox and logs them in', async () => {
+      for (const { app, person, page } of people) {
+        await app.register(person);
+        if (person === alice().person) await screenshotBothThemes(page, name, 'check-email');
+        await app.verifyThroughMailbox();
+        if (person === alice().person) await screenshotBothThemes(page, name, 'verified');
+        await app.login(person);
+        if (target.socketReplica)
+          figures[`${name}: ${person.displayName}'s gateway`] = await target.socketReplica();
+      }
+      if (target.socketReplica) {
+        expect(figures[`${name}: Alice's gateway`]).not.toEqual(figures[`${name}: Bob's gateway`]);
+      }
+      await alice().page.getByRole('heading', { name: 'Pick a room' }).waitFor();
+    });
+
+    it('creates a room, adds the other person, and both chat both ways live', async () => {
+      await alice().app.createRoom('Team');
+      await alice().app.addMember('Bob');
+      // The room appears in Bob's sidebar live.
+      await bob().app.roomLink('Team').waitFor();
+      await bob().app.openRoom('Team');
+      await alice().app.send('Hello Bob');
+      await bob().app.waitForMessage('Hello Bob');
+      await bob().app.send('Hi Alice');
+      await alice().app.waitForMessage('Hi Alice');
+    });
+
+    it('replies with a quote that jumps to its parent', async () => {
+      await bob().app.replyTo('Hello Bob', 'Replying to your hello');
+      const reply = alice().app.message('Replying to your hello');
+      await reply.waitFor();
+      const quote = reply.getByRole('button', { name: /^Replying to Alice/ });
+      await expect(quote.innerText()).resolves.toContain('Hello Bob');
+      await quote.click();
+      await eventually(async () =>
+        expect(await alice().page.locator('.message.highlighted').innerText()).toContain('Hello Bob'),
+      );
+    });
+
+    it('edits and deletes own messages, live for the other person', async () => {
+      await alice().app.edit('Hello Bob', 'Hello Bob, edited');
+      await eventually(async () =>
+        expect(await bob().app.message('Hello Bob, edited').innerText()).toContain('(edited)'),
+      );
+      await bob().app.deleteMessage('Hi Alice');
+      await alice().app.message('This message was deleted.').waitFor();
+      await eventually(async () => expect(await alice().app.renderedBodies()).not.toContain('Hi Alice'));
+    });
+
+    it('raises the unread badge of a room while another is open, and clears it on opening', async () => {
+      await alice().app.createRoom('Side');
+      await alice().app.addMember('Bob');
+      await bob().app.roomLink('Side').waitFor();
+      await bob().app.openRoom('Team');
+      for (const text of ['side one', 'side two', 'side three']) await alice().app.send(text);
+      await eventually(async () => expect(await bob().app.unreadBadge('Side')).toBe('3'));
+      expect(await bob().app.unreadBadge('Team')).toBeNull();
+      await bob().app.openRoom('Side');
+      await bob().app.waitForMessage('side three');
+      await eventually(async () => expect(await bob().app.unreadBadge('Side')).toBeNull());
+      await bob().page.getByRole('separator', { name: 'New messages' }).waitFor();
+      await screenshotBothThemes(bob().page, name, 'conversation');
+    });
+
+    it('keeps the session, rooms and messages across a reload', async () => {
+      await bob().page.reload();
+      await bob().app.rooms().waitFor();
+      await bob().app.openRoom('Team');
+      await bob().app.waitForMessage('Hello Bob, edited');
+      await bob().app.message('This message was deleted.').waitFor();
+      await bob().app.waitForMessage('Replying to your hello');
+      expect(await bob().app.unreadBadge('Side')).toBeNull();
+    });
+
+    it('shows all twenty messages sent while one person was offline, once and in order', async () => {
+      await bob().app.openRoom('Team');
+      await alice().app.openRoom('Team');
+      await bob().context.setOffline(true);
+      const sent = Array.from({ length: 20 }, (_, i) => `burst ${i + 1}`);
+      for (const text of sent) await alice().app.send(text);
+      await eventually(async () => expect(await alice().page.locator('.message.pending').count()).toBe(0));
+      await bob().context.setOffline(false);
+      await eventually(async () => {
+        const bursts = (await bob().app.renderedBodies()).filter((body) => /^burst \d+$/.test(body));
+        expect(bursts).toEqual(sent);
+      }, 30_000);
+    });
+
+    it('measures the time from logging in to the first room’s messages on screen', async () => {
+      const context = await browser.newContext({ viewport: DESKTOP });
+      const page = await context.newPage();
+      const app = new ChatDriver(page, target.url);
+      await page.goto(`${target.url}/login`);
+      await page.getByLabel('Email').fill(bob().person.email);
+      await page.getByLabel('Password').fill(bob().person.password);
+      const started = Date.now();
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await app.messageList().getByRole('article').first().waitFor();
+      figures[`${name}: login → first room's messages (ms)`] = Date.now() - started;
+      await context.close();
+    });
+
+    it('passes axe-core on the main screens and saves them in both themes', async () => {
+      const page = alice().page;
+      const screens: [string, () => Promise<void>][] = [
+        ['chat', async () => alice().app.openRoom('Team')],
+        [
+          'members',
+          async () => {
+            await alice().app.membersPanel();
+          },
+        ],
+        [
+          'create-room',
+          async () => {
+            await page.getByRole('button', { name: '+ New room' }).click();
+            await page.getByRole('dialog', { name: 'Create a room' }).waitFor();
+          },
+        ],
+        [
+          'settings',
+          async () => {
+            await page.keyboard.press('Escape');
+            await page.getByRole('link', { name: /Account settings/ }).click();
+            await page.getByRole('heading', { name: 'Account' }).waitFor();
+          },
+        ],
+      ];
+      for (const [screen, open] of screens) {
+        await open();
+        expect(await seriousAxeViolations(page), screen).toEqual([]);
+        await screenshotBothThemes(page, name, screen);
+      }
+      // Signed-out screens, in a fresh context.
+      const context = await browser.newContext({ viewport: DESKTOP });
+      await guardContext(context);
+      const guest = await context.newPage();
+      for (const [screen, path] of [
+        ['login', '/login'],
+        ['register', '/register'],
+        ['forgot-password', '/forgot-password'],
+        ['mailbox', '/dev/mailbox'],
+      ] as const) {
+        await guest.goto(`${target.url}${path}`);
+        await guest.getByRole('heading', { level: 1 }).waitFor();
+        expect(await seriousAxeViolations(guest), screen).toEqual([]);
+        await screenshotBothThemes(guest, name, screen);
+      }
+      await context.close();
+      // A phone-sized screen: the room list, then a room.
+      const phone = await browser.newContext({
+        viewport: { width: 390, height: 800 },
+        isMobile: true,
+        hasTouch: true,
+      });
+      const phonePage = await phone.newPage();
+      const phoneApp = new ChatDriver(phonePage, target.url);
+      await phoneApp.login(alice().person);
+      await screenshotBothThemes(phonePage, name, 'phone-rooms');
+      await phoneApp.openRoom('Team');
+      await screenshotBothThemes(phonePage, name, 'phone-conversation');
+      expect(await seriousAxeViolations(phonePage), 'phone').toEqual([]);
+      await phone.close();
+    });
+
+    it('ran without a single CSP violation or uncaught error', async () => {
+      for (const { page, problems, person } of people) {
+        expect(problems.csp, person.displayName).toEqual([]);
+        expect(await domCspViolations(page), person.displayName).toEqual([]);
+        expect(problems.errors, person.displayName).toEqual([]);
+      }
+      console.log(`figures (${name}):`, figures);
+    });
+  });
+}

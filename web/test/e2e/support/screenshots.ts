@@ -1,0 +1,24 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+
+/** Where the run saves its screenshots (committed ones illustrate the README). */
+export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../screenshots');
+
+/**
+ * Saves the page in the light and the dark theme (the app follows `prefers-color-scheme` until the person
+ * picks one), as `<prefix>-<name>-light.png` and `-dark.png`. Leaves the page in the light theme.
+ */
+export async function screenshotBothThemes(page: Page, prefix: string, name: string): Promise<string[]> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const files: string[] = [];
+  for (const scheme of ['dark', 'light'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    // Let transitions settle (none are long) before the capture.
+    await page.waitForTimeout(150);
+    const file = join(SCREENSHOT_DIR, `${prefix}-${name}-${scheme}.png`);
+    await page.screenshot({ path: file });
+    files.push(file);
+  }
+  return files;
+}
