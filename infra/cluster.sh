@@ -79,7 +79,8 @@ run_ts() { node --import tsx "$@"; }
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 # The environment of API replica $1 (1-based) and gateway replica $1: the same variables docker-compose.yml
-# sets (infra/test/compose.integration.test.ts compares them).
+# sets (infra/test/compose.test.ts compares them). Gateways ask the API directly, not through nginx (as
+# compose's API_URL=http://api:3000 does); gateway i uses API replica ((i-1) mod N)+1 to spread the load.
 api_env() {
   ROLE_ENV=(
     PORT="$((API_BASE_PORT + $1 - 1))" HOST=127.0.0.1
@@ -159,6 +160,16 @@ ensure_web_root() {
     }
 }
 
+# Something already answering on a port we are about to use is a clear error now, not a replica crash later.
+check_ports_free() {
+  local port taken=()
+  for port in "$CLUSTER_PORT" $(seq "$API_BASE_PORT" $((API_BASE_PORT + API_REPLICAS - 1))) \
+    $(seq "$GATEWAY_BASE_PORT" $((GATEWAY_BASE_PORT + GATEWAY_REPLICAS - 1))); do
+    if timeout 1 bash -c "exec 3<>/dev/tcp/$PROBE_HOST/$port" 2>/dev/null; then taken+=("$port"); fi
+  done
+  ((${#taken[@]} == 0)) || die "ports already in use: ${taken[*]} (set CLUSTER_PORT, API_BASE_PORT or GATEWAY_BASE_PORT)"
+}
+
 show_log() {
   echo "---- last lines of $1 ----" >&2
   tail -n 40 "$1" >&2 2>/dev/null || echo "(no log)" >&2
@@ -182,6 +193,7 @@ start() {
     rm -f "$PROCESSES"
   fi
   command -v "$NGINX" >/dev/null || die "nginx not found: install it (apt-get install -y nginx) or set NGINX"
+  check_ports_free
   mkdir -p "$LOG_DIR"
   ensure_web_root
   load_keys
@@ -217,7 +229,11 @@ start() {
   if ! report=$(run_ts "$REPO/infra/src/cli/wait-until-ready.ts" "$READY_TIMEOUT_SECONDS" "${targets[@]}"); then
     local reason
     while read -r _ name reason; do
-      echo "cluster: $name did not become ready within ${READY_TIMEOUT_SECONDS}s ($reason)" >&2
+      if [[ $reason == exited ]]; then
+        echo "cluster: $name exited before it was ready" >&2
+      else
+        echo "cluster: $name did not become ready within ${READY_TIMEOUT_SECONDS}s (last answer: $reason)" >&2
+      fi
       [[ $name == nginx ]] && show_log "$LOG_DIR/nginx-error.log" || show_log "$LOG_DIR/$name.log"
     done <<<"$report"
     exit 1
@@ -227,7 +243,11 @@ start() {
   echo "  api ×$API_REPLICAS on 127.0.0.1:$API_BASE_PORT+, gateway ×$GATEWAY_REPLICAS on 127.0.0.1:$GATEWAY_BASE_PORT+"
   [[ $DEV_MAILBOX == true ]] && echo "  mail: $PUBLIC_URL/api/dev/mailbox"
   echo "  logs: $LOG_DIR"
-  echo "  stop: CLUSTER_DIR=$CLUSTER_DIR npm run cluster:stop"
+  if [[ $CLUSTER_DIR == "$REPO/.data/cluster" ]]; then
+    echo "  stop: npm run cluster:stop"
+  else
+    echo "  stop: CLUSTER_DIR=$CLUSTER_DIR npm run cluster:stop"
+  fi
 }
 
 # SIGTERM to every recorded process group at once (nginx first, then gateways, then APIs), then SIGKILL to

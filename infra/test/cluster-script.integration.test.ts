@@ -5,8 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from 'redis';
+import { io, type Socket } from 'socket.io-client';
 import { createApiClient } from '@livechat/client';
-import { ERROR_STATUS, type Problem } from '@livechat/protocol';
+import {
+  ERROR_STATUS,
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type MessageNewEvent,
+  type Problem,
+  type ServerToClientEvents,
+  type TokenResponse,
+} from '@livechat/protocol';
 import { dropDatabase, startCluster, type RunningCluster } from '../src/index.js';
 import { openWebSocket } from './support/websocket-upgrade.js';
 
@@ -46,6 +55,8 @@ describe('infra/cluster.sh: API ×2 and gateway ×3 behind nginx', () => {
   let workDir: string;
   let cluster: RunningCluster | undefined;
   let url: string;
+  /** The session of the user the registration test creates; later tests act as them. */
+  let session: TokenResponse | undefined;
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'livechat-cluster-test-'));
@@ -106,8 +117,10 @@ describe('infra/cluster.sh: API ×2 and gateway ×3 behind nginx', () => {
     const token = /[?&]token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
     expect(token, mail.text).toBeDefined();
     await api.call('verifyEmail', { body: { token: token! } });
-    const session = await api.call('login', { body: { email, password } });
-    const me = await createApiClient({ baseUrl: url, getToken: () => session.accessToken }).call('me');
+    session = await api.call('login', { body: { email, password } });
+    const me = await createApiClient({ baseUrl: url, getToken: () => session?.accessToken ?? null }).call(
+      'me',
+    );
     expect(me).toMatchObject({ email, emailVerified: true });
   });
 
@@ -159,6 +172,37 @@ describe('infra/cluster.sh: API ×2 and gateway ×3 behind nginx', () => {
     expect(socket.status).toBe(101);
     // Engine.IO's open packet: "0" followed by the session's parameters.
     expect(socket.firstMessage).toMatch(/^0\{.*"sid"/);
+  });
+
+  it('admits a signed-in socket through nginx and delivers a message sent through the API to it', async () => {
+    expect(session, 'needs the session of the registration test').toBeDefined();
+    const token = session!.accessToken;
+    const api = createApiClient({ baseUrl: url, getToken: () => token, headers: () => ({ origin: url }) });
+    // The room exists before the socket connects, so `ready` means the socket is subscribed to it.
+    const room = await api.call('createRoom', { body: { name: 'cluster room' } });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+      transports: ['websocket'],
+      auth: { token, protocolVersion: PROTOCOL_VERSION },
+      extraHeaders: { origin: url },
+      reconnection: false,
+    });
+    try {
+      // `ready`: the gateway verified the token with the cluster's public keys and subscribed the socket.
+      await new Promise<void>((resolve, reject) => {
+        socket.once('ready', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      const delivered = new Promise<MessageNewEvent>((resolve) => socket.on('message:new', resolve));
+      await api.call('sendMessage', {
+        params: { id: room.id },
+        body: { clientId: randomUUID(), body: 'hello through nginx' },
+      });
+      // API replica → Postgres outbox → Redis under the cluster's prefix → a gateway → nginx → this socket.
+      const event = await delivered;
+      expect(event).toMatchObject({ roomId: room.id, message: { body: 'hello through nginx', seq: 1 } });
+    } finally {
+      socket.disconnect();
+    }
   });
 
   it('stops every process it started', async () => {
