@@ -234,7 +234,7 @@ start() {
       else
         echo "cluster: $name did not become ready within ${READY_TIMEOUT_SECONDS}s (last answer: $reason)" >&2
       fi
-      [[ $name == nginx ]] && show_log "$LOG_DIR/nginx-error.log" || show_log "$LOG_DIR/$name.log"
+      if [[ $name == nginx ]]; then show_log "$LOG_DIR/nginx-error.log"; else show_log "$LOG_DIR/$name.log"; fi
     done <<<"$report"
     exit 1
   fi

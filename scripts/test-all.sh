@@ -9,7 +9,7 @@
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
+cd "$ROOT" || exit 1
 # The repo's Node 24 (root devDependency "node") first, as under npm scripts.
 export PATH="$ROOT/node_modules/.bin:$PATH"
 
