@@ -20,7 +20,8 @@ export async function createClusterFanout(redis: RedisClient, redisPrefix: strin
     io,
     ready: () => redis.isReady && subscriber.isReady,
     async close() {
-      await io.close();
+      // Not io.close(): it closes an engine and HTTP server this server never had. Only the adapter is ours.
+      await io.of('/').adapter.close();
       await subscriber.close();
     },
   };
