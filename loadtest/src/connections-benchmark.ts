@@ -5,7 +5,7 @@ import { startBenchCluster } from './realtime/bench-cluster.js';
 import { BENCH_ORIGIN } from './realtime/gateway-process.js';
 import { createMemberRooms } from './realtime/member-rooms.js';
 import { scrapeMetric } from './realtime/scrape-metric.js';
-import { startSocketDrivers } from './realtime/socket-drivers.js';
+import { OPEN_CONCURRENCY, startSocketDrivers } from './realtime/socket-drivers.js';
 import { summarizeLatencies } from './stats/latency-summary.js';
 
 export interface ConnectionsBenchmarkOptions {
@@ -69,7 +69,7 @@ export async function runConnectionsBenchmark(options: ConnectionsBenchmarkOptio
           ['refused or timed out', count(opened.failed)],
           [`still connected after ${seconds(options.holdMs)} idle`, count(held.connected)],
           ['dropped by the server while idle', count(held.dropped)],
-          ['ramp (all opened, 50 handshakes in flight per client process)', `${seconds(rampMs)}`],
+          [`ramp (all opened, ${OPEN_CONCURRENCY} handshakes in flight per client process)`, seconds(rampMs)],
           ['connections opened per second', count((opened.ready / rampMs) * 1000)],
           ['handshake → ready p50 / p99', `${ms(ready.p50)} / ${ms(ready.p99)} ms`],
           ['gateway RSS before → held', `${mebibytes(rssBefore)} → ${mebibytes(rssHeld)}`],

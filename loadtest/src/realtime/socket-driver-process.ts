@@ -32,34 +32,51 @@ function openOne(target: SocketTarget, origin: string): Promise<number> {
     deliveries.lastAt = now;
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no ready event within 60 s')), READY_TIMEOUT_MS);
-    socket.once('ready', () => {
+    let outcome: 'pending' | 'ready' | 'failed' = 'pending';
+    let closing = '';
+    const settle = (failure: string | null) => {
+      if (outcome !== 'pending') return;
       clearTimeout(timer);
-      socket.on('disconnect', () => dropped++);
-      resolve(epochNow() - started);
-    });
-    socket.once('connect_error', (error: Error & { data?: unknown }) => {
-      clearTimeout(timer);
-      reject(new Error(`connect_error ${error.message} ${JSON.stringify(error.data ?? null)}`));
+      if (failure === null) {
+        outcome = 'ready';
+        return resolve(epochNow() - started);
+      }
+      outcome = 'failed';
+      sockets.splice(sockets.indexOf(socket), 1);
+      socket.disconnect();
+      reject(new Error(failure));
+    };
+    const timer = setTimeout(() => settle('no ready event within 60 s'), READY_TIMEOUT_MS);
+    socket.on('connection:closing', ({ code, message }) => (closing = ` (${code}: ${message})`));
+    socket.once('ready', () => settle(null));
+    socket.once('connect_error', (error: Error & { data?: unknown }) =>
+      settle(`connect_error ${error.message} ${JSON.stringify(error.data ?? null)}`),
+    );
+    socket.on('disconnect', (reason) => {
+      if (outcome === 'ready') dropped++;
+      else settle(`disconnected before ready: ${reason}${closing}`);
     });
   });
 }
 
 const methods: SocketDriverMethods = {
-  async open({ targets, origin, concurrency }) {
+  async open({ targets, origin, concurrency, attempts }) {
     const readyMs: number[] = [];
     const failureSamples: string[] = [];
     let failed = 0;
-    await mapBounded(targets, concurrency, (target) =>
-      openOne(target, origin).then(
-        (ms) => void readyMs.push(ms),
-        (error: Error) => {
-          failed++;
-          if (failureSamples.length < 5) failureSamples.push(error.message);
-        },
-      ),
-    );
-    return { ready: readyMs.length, failed, failureSamples, readyMs };
+    let retried = 0;
+    await mapBounded(targets, concurrency, async (target) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return void readyMs.push(await openOne(target, origin));
+        } catch (error) {
+          if (failureSamples.length < 5) failureSamples.push((error as Error).message);
+          if (attempt >= attempts) return void failed++;
+          retried++;
+        }
+      }
+    });
+    return { ready: readyMs.length, failed, retried, failureSamples, readyMs };
   },
   async takeDeliveries() {
     const taken = deliveries;

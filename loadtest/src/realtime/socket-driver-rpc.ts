@@ -8,6 +8,8 @@ export interface OpenResult {
   /** Sockets that connected and received `ready` (subscribed to their rooms). */
   ready: number;
   failed: number;
+  /** Attempts that failed but were tried again (only when more than one attempt is allowed). */
+  retried: number;
   failureSamples: string[];
   /** Handshake start → `ready`, per ready socket, in ms. */
   readyMs: number[];
@@ -31,7 +33,13 @@ export interface DriverStatus {
 /** What a socket-driver process does for the parent. */
 export interface SocketDriverMethods {
   [method: string]: (argument: never) => Promise<unknown>;
-  open(argument: { targets: SocketTarget[]; origin: string; concurrency: number }): Promise<OpenResult>;
+  open(argument: {
+    targets: SocketTarget[];
+    origin: string;
+    concurrency: number;
+    /** Tries per socket before it counts as failed. */
+    attempts: number;
+  }): Promise<OpenResult>;
   takeDeliveries(argument: Record<string, never>): Promise<Deliveries>;
   status(argument: Record<string, never>): Promise<DriverStatus>;
   closeAll(argument: Record<string, never>): Promise<void>;

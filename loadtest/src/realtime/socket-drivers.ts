@@ -10,7 +10,8 @@ import type {
 
 /** Several socket-driver processes used as one: sockets are dealt out round-robin. */
 export interface SocketDrivers {
-  open(targets: SocketTarget[], origin: string): Promise<OpenResult>;
+  /** Opens the sockets; each is tried up to `attempts` times. */
+  open(targets: SocketTarget[], origin: string, attempts?: number): Promise<OpenResult>;
   takeDeliveries(): Promise<Deliveries>;
   status(): Promise<DriverStatus>;
   closeAll(): Promise<void>;
@@ -18,7 +19,7 @@ export interface SocketDrivers {
 }
 
 /** Handshakes in flight per driver: enough to ramp quickly without a thundering herd on the gateway. */
-const OPEN_CONCURRENCY = 50;
+export const OPEN_CONCURRENCY = 25;
 
 export async function startSocketDrivers(count: number): Promise<SocketDrivers> {
   const children = Array.from({ length: count }, () =>
@@ -35,19 +36,21 @@ export async function startSocketDrivers(count: number): Promise<SocketDrivers> 
     Promise.all(drivers.map(work));
 
   return {
-    async open(targets, origin) {
+    async open(targets, origin, attempts = 1) {
       const results = await Promise.all(
         drivers.map((driver, index) =>
           driver.call('open', {
             targets: targets.filter((_, target) => target % drivers.length === index),
             origin,
             concurrency: OPEN_CONCURRENCY,
+            attempts,
           }),
         ),
       );
       return {
         ready: results.reduce((sum, result) => sum + result.ready, 0),
         failed: results.reduce((sum, result) => sum + result.failed, 0),
+        retried: results.reduce((sum, result) => sum + result.retried, 0),
         failureSamples: results.flatMap((result) => result.failureSamples).slice(0, 5),
         readyMs: results.flatMap((result) => result.readyMs),
       };
