@@ -6,6 +6,7 @@ import authenticate from './plugins/authenticate.js';
 import openapi from './plugins/openapi.js';
 import problemDetails from './plugins/problem-details.js';
 import rateLimits from './plugins/rate-limits.js';
+import strictValidation from './plugins/strict-validation.js';
 import tokens from './plugins/tokens.js';
 import mail from './mail/mail-plugin.js';
 import { registerRoutes } from './routes/index.js';
@@ -17,6 +18,7 @@ import { registerRoutes } from './routes/index.js';
 export const apiPlugin = fp<{ deps: ApiDependencies }>(
   async (app, { deps }) => {
     await app.register(problemDetails);
+    await app.register(strictValidation);
     await app.register(cookie);
     await app.register(tokens, { keys: deps.keys, ttlSeconds: deps.config.ACCESS_TOKEN_TTL_SECONDS });
     await app.register(authenticate);

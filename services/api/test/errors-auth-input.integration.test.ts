@@ -85,7 +85,16 @@ describe('bad input to the auth endpoints', () => {
 
       it('refuses wrong types and too-long strings, naming the field', async () => {
         for (const field of Object.keys(route.valid)) {
-          for (const wrong of [{ nested: true }, ['a', 'b'], null]) {
+          // Numbers, booleans and one-element arrays too: nothing is coerced into the type the schema wants.
+          const wrongValues: unknown[] = [
+            { nested: true },
+            ['a', 'b'],
+            null,
+            12345678,
+            true,
+            ['long enough'],
+          ];
+          for (const wrong of wrongValues) {
             const response = await send(route.url, JSON.stringify({ ...route.valid, [field]: wrong }));
             expectProblem(response, 400, 'validation_failed');
             expect(response.json<{ detail: string }>().detail).toContain(`body.${field}`);
@@ -100,6 +109,12 @@ describe('bad input to the auth endpoints', () => {
         }
       });
 
+      it('refuses unknown fields instead of dropping them', async () => {
+        const response = await send(route.url, JSON.stringify({ ...route.valid, isAdmin: true }));
+        expectProblem(response, 400, 'validation_failed');
+        expect(response.json<{ detail: string }>().detail).toMatch(/additional properties/);
+      });
+
       it('refuses an oversized body (413) and bodies that are not JSON (415)', async () => {
         const huge = JSON.stringify({ ...route.valid, padding: 'x'.repeat(api.config.BODY_LIMIT_BYTES) });
         expectProblem(await send(route.url, huge), 413, 'payload_too_large');
@@ -108,6 +123,7 @@ describe('bad input to the auth endpoints', () => {
           415,
           'unsupported_media_type',
         );
+        expectProblem(await send(route.url, 'a@example.com', 'text/plain'), 415, 'unsupported_media_type');
         expectProblem(
           await send(route.url, 'email=a%40example.com', 'application/x-www-form-urlencoded'),
           415,
