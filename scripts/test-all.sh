@@ -16,6 +16,11 @@ export PATH="$ROOT/node_modules/.bin:$PATH"
 # API suites whose behaviour depends on the storage engine: they run a second time on PGlite.
 PGLITE_SUITES=(
   services/api/test/smoke.integration.test.ts
+  services/api/test/auth-session.integration.test.ts
+  services/api/test/auth-password.integration.test.ts
+  services/api/test/auth-registration.integration.test.ts
+  services/api/test/mail-delivery.integration.test.ts
+  services/api/test/users.integration.test.ts
 )
 
 REPORT_DIR="$(realpath -m "${TEST_REPORT_DIR:-$ROOT/.data/test-reports}")"
