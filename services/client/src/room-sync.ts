@@ -1,4 +1,4 @@
-import type { ChangesPage, ChangesQuery, HistoryQuery, MessagePage } from '@livechat/protocol';
+import type { ChangesPage, ChangesQuery, HistoryQuery, Message, MessagePage } from '@livechat/protocol';
 import { ApiRequestError } from './api-client.js';
 import { RoomTimeline, type MessageEvent, type RoomStamp } from './room-timeline.js';
 import { unrefTimer } from './unref-timer.js';
@@ -90,6 +90,13 @@ export class RoomSync {
   /** Applies a live message event; a gap it reveals is fetched after the grace period. */
   applyEvent(event: MessageEvent): boolean {
     const changed = this.#timeline?.applyEvent(event) ?? false;
+    this.#watchGap();
+    return changed;
+  }
+
+  /** Applies a message known to be current (the answer to a send or an edit). */
+  applyMessage(message: Message): boolean {
+    const changed = this.#timeline?.applyMessage(message) ?? false;
     this.#watchGap();
     return changed;
   }
