@@ -6,6 +6,7 @@ import { printTable, type FigureTable } from './report/figure-table.js';
 import { runSendBenchmark, SEND_BENCHMARK_DEFAULTS } from './send-benchmark.js';
 import { CONNECTIONS_BENCHMARK_DEFAULTS, runConnectionsBenchmark } from './connections-benchmark.js';
 import { FANOUT_BENCHMARK_DEFAULTS, runFanoutBenchmark } from './fanout-benchmark.js';
+import { ADAPTER_COST_BENCHMARK_DEFAULTS, runAdapterCostBenchmark } from './adapter-cost-benchmark.js';
 import type { BenchStorage } from './api/api-process-rpc.js';
 
 interface BenchArgs {
@@ -39,6 +40,15 @@ const BENCHMARKS: Record<string, { about: string; run(args: BenchArgs): Promise<
     run: (args) =>
       runFanoutBenchmark({
         ...FANOUT_BENCHMARK_DEFAULTS,
+        ...(args.seconds ? { stepMs: args.seconds * 1000 } : {}),
+        ...(args.rates ? { rates: args.rates } : {}),
+      }),
+  },
+  adapter: {
+    about: 'design record: cost of the sharded Redis adapter vs in-process fan-out, same broadcasts',
+    run: (args) =>
+      runAdapterCostBenchmark({
+        ...ADAPTER_COST_BENCHMARK_DEFAULTS,
         ...(args.seconds ? { stepMs: args.seconds * 1000 } : {}),
         ...(args.rates ? { rates: args.rates } : {}),
       }),

@@ -1,14 +1,11 @@
 import { clientAs } from './api/create-rooms.js';
-import { runOpenLoop } from './open-loop.js';
-import { cpuSeconds } from './processes/proc-stats.js';
 import { count, ms, type FigureTable } from './report/figure-table.js';
 import { startBenchCluster, type BenchCluster } from './realtime/bench-cluster.js';
 import { BENCH_ORIGIN } from './realtime/gateway-process.js';
 import { createMemberRooms } from './realtime/member-rooms.js';
-import { epochNow, stampedBody } from './realtime/send-stamp.js';
+import { measureDeliveryStep } from './realtime/delivery-step.js';
+import { stampedBody } from './realtime/send-stamp.js';
 import { startSocketDrivers, type SocketDrivers } from './realtime/socket-drivers.js';
-import { summarizeLatencies } from './stats/latency-summary.js';
-import { sleep } from './time.js';
 
 export interface FanoutBenchmarkOptions {
   rooms: number;
@@ -147,49 +144,34 @@ async function measureStep(
   rate: number,
   options: FanoutBenchmarkOptions,
 ): Promise<(string | number)[]> {
-  await drivers.takeDeliveries(); // start from nothing
-  const pids = [...setup.gatewayPids, setup.apiPid];
-  const cpu = async () => Promise.all(pids.map(cpuSeconds));
-  const cpuBefore = await cpu();
-  const firstSendAt = epochNow();
-  const sends = await runOpenLoop({ ratePerSecond: rate, durationMs: options.stepMs }, (index) => {
-    const sender = senders[index % senders.length]!;
-    return sender.client.call('sendMessage', {
-      params: { id: sender.roomId },
-      body: { clientId: `f${rate}-${index}`, body: stampedBody() },
-    });
+  const step = await measureDeliveryStep({
+    drivers,
+    pids: [...setup.gatewayPids, setup.apiPid],
+    ratePerSecond: rate,
+    stepMs: options.stepMs,
+    drainMs: options.drainMs,
+    recipientsPerMessage: options.roomSize,
+    send: (index) => {
+      const sender = senders[index % senders.length]!;
+      return sender.client.call('sendMessage', {
+        params: { id: sender.roomId },
+        body: { clientId: `f${rate}-${index}`, body: stampedBody() },
+      });
+    },
   });
-  if (sends.failureSamples.length) console.warn(`rate ${rate}: send failures, e.g.`, sends.failureSamples);
-  const expected = sends.completed * options.roomSize;
-  const latencies: number[] = [];
-  let delivered = 0;
-  let lastAt = 0;
-  const drainUntil = Date.now() + options.drainMs;
-  do {
-    const taken = await drivers.takeDeliveries();
-    delivered += taken.count;
-    for (const latency of taken.latencies) latencies.push(latency);
-    lastAt = Math.max(lastAt, taken.lastAt);
-    if (delivered >= expected) break;
-    await sleep(200);
-  } while (Date.now() < drainUntil);
-  const cpuAfter = await cpu();
-  const used = cpuAfter.map((value, index) => value - cpuBefore[index]!);
-  const gatewayCpu = used.slice(0, -1).reduce((sum, value) => sum + value, 0);
-  const apiCpu = used.at(-1)!;
-  const perDelivery = (cpuSeconds: number) => count((cpuSeconds * 1e6) / Math.max(1, delivered));
-  const latency = summarizeLatencies(latencies);
-  const deliverySeconds = (lastAt - firstSendAt) / 1000;
+  const gatewayCpu = step.cpuSeconds.slice(0, -1).reduce((sum, value) => sum + value, 0);
+  const apiCpu = step.cpuSeconds.at(-1)!;
+  const perDelivery = (cpu: number) => count((cpu * 1e6) / Math.max(1, step.delivered));
   return [
     setup.label,
     rate,
-    count((sends.completed / sends.elapsedMs) * 1000),
-    count(delivered / deliverySeconds),
-    `${count(delivered)} / ${count(expected)}`,
-    ms(latency.p50),
-    ms(latency.p99),
+    count(step.sentPerSecond),
+    count(step.deliveredPerSecond),
+    `${count(step.delivered)} / ${count(step.expected)}`,
+    ms(step.latency.p50),
+    ms(step.latency.p99),
     setup.gatewayPids.length ? perDelivery(gatewayCpu) : '— (in the API process)',
-    setup.gatewayPids.length ? ms((apiCpu * 1000) / Math.max(1, sends.completed)) : '—',
+    setup.gatewayPids.length ? ms((apiCpu * 1000) / Math.max(1, step.sent)) : '—',
     perDelivery(gatewayCpu + apiCpu),
   ];
 }

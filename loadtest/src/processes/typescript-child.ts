@@ -12,8 +12,10 @@ export interface TypeScriptChildOptions {
  * its event loop. Services that do not speak IPC (the gateway) simply never use the channel.
  */
 export function forkTypeScript(entry: string, options: TypeScriptChildOptions = {}): ChildProcess {
+  // BENCH_CPU_PROFILE_DIR=/some/dir writes a V8 CPU profile of every child (Node refuses --cpu-prof in NODE_OPTIONS).
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
   return fork(entry, [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'ignore', options.stderr === false ? 'ignore' : 'inherit', 'ipc'],
   });
