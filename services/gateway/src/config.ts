@@ -25,8 +25,11 @@ export const GatewayEnv = Type.Object({
   PRESENCE_TTL_SECONDS: Type.Integer({ minimum: 3, maximum: 3600, default: 30 }),
   /** Client events (typing, presence queries, refreshes) one socket may send per 10 seconds. */
   SOCKET_EVENTS_PER_10S: Type.Integer({ minimum: 1, default: 50 }),
-  /** Largest WebSocket message a client may send (Socket.IO maxHttpBufferSize); bigger ones close the socket. */
-  SOCKET_MAX_PAYLOAD_BYTES: Type.Integer({ minimum: 1024, default: 16 * 1024 }),
+  /**
+   * Largest WebSocket message a client may send (Socket.IO maxHttpBufferSize); bigger ones close the socket.
+   * The largest valid client event is a presence query for 500 ids (about 20 KB).
+   */
+  SOCKET_MAX_PAYLOAD_BYTES: Type.Integer({ minimum: 1024, default: 32 * 1024 }),
   /** A socket whose unsent outgoing data passes this is a slow consumer and is disconnected. */
   SOCKET_MAX_BUFFERED_BYTES: Type.Integer({ minimum: 16 * 1024, default: 1024 * 1024 }),
   /** Names this process in the presence map; must be unique among live replicas. Defaults to hostname-pid. */

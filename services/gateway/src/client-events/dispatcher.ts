@@ -50,7 +50,7 @@ export function dispatchClientEvents(
 
     if (!bucket.take()) {
       refuse('rate_limited', 'Too many events; slow down');
-      if (++refusedInARow >= options.eventsPer10s) {
+      if (++refusedInARow === options.eventsPer10s) {
         options.metrics.cutOff('flood');
         options.logger.warn({ socket: socket.id, userId: socket.data.userId }, 'flooding socket cut off');
         closeSocket(socket, 'rate_limited', 'Too many events; disconnected');

@@ -2,6 +2,7 @@ import { createShardedAdapter } from '@socket.io/redis-adapter';
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import { adapterChannelPrefix, type RedisClient } from '@livechat/server-kit';
 import type { Fanout } from './fanout.js';
+import { resilientSubscriptions } from './resilient-subscriptions.js';
 
 /**
  * Fan-out through the sharded Redis adapter with dynamic subscriptions: this replica subscribes only to
@@ -13,6 +14,7 @@ import type { Fanout } from './fanout.js';
  */
 export async function redisFanout(redis: RedisClient, redisPrefix: string, logger: Logger): Promise<Fanout> {
   const subscriber = redis.duplicate({ disableOfflineQueue: false });
+  const subscriptions = resilientSubscriptions(subscriber, logger);
   const listeners: (() => void)[] = [];
   let broken = false;
   const clients = [redis, subscriber];
@@ -22,20 +24,14 @@ export async function redisFanout(redis: RedisClient, redisPrefix: string, logge
     client.on('ready', () => {
       if (!broken || !clients.every((each) => each.isReady)) return;
       broken = false;
-      logger.info('redis link back: telling clients to resync');
-      for (const listener of listeners) listener();
+      // Every room's subscription is back before clients are told to catch up.
+      void subscriptions.retryFailed().then(() => {
+        logger.info('redis link back: telling clients to resync');
+        for (const listener of listeners) listener();
+      });
     });
   }
   await subscriber.connect();
-  // The adapter subscribes and unsubscribes without awaiting; a rejection there (link down, client
-  // closing) must not become an unhandled rejection, which would end the process.
-  const quiet = (error: unknown) => logger.debug({ err: error }, 'redis (un)subscribe failed');
-  const subscriptions = {
-    sSubscribe: (...args: Parameters<RedisClient['sSubscribe']>) =>
-      subscriber.sSubscribe(...args).catch(quiet),
-    sUnsubscribe: (...args: Parameters<RedisClient['sUnsubscribe']>) =>
-      subscriber.sUnsubscribe(...args).catch(quiet),
-  };
   return {
     adapter: createShardedAdapter(redis, subscriptions, {
       channelPrefix: adapterChannelPrefix(redisPrefix),

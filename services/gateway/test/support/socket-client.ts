@@ -17,7 +17,7 @@ export function openSocket(url: string, token: string, options: ConnectOptions =
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
-    auth: (options.auth ?? { token, protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION }),
+    auth: options.auth ?? { token, protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION },
     ...(origin ? { extraHeaders: { origin } } : {}),
   });
 }
@@ -58,9 +58,13 @@ export function request<T = unknown>(socket: TestSocket, event: string, ...args:
 }
 
 /** Resolves once `condition` holds, polling; rejects with `what` after `timeoutMs`. */
-export async function eventually(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+export async function eventually(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 5000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

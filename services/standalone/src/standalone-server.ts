@@ -1,0 +1,54 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { VerifyAccessToken } from '@livechat/access-token';
+import { apiPlugin, bootApi } from '@livechat/api';
+import { apiSessionSource, gatewayPlugin } from '@livechat/gateway';
+import { connectRedis, operations, serverOptions, type RedisClient } from '@livechat/server-kit';
+import { injectFetch } from './inject-fetch.js';
+import type { StandaloneConfig } from './standalone-config.js';
+import { webApp } from './web-app.js';
+
+/**
+ * One Fastify server with everything: operations, the gateway (its Socket.IO server is the one the API
+ * publishes through, so events go straight to the sockets), the API, and the web app. Redis is used only
+ * if REDIS_URL is set; otherwise fan-out and presence stay in this process.
+ */
+export async function buildStandaloneServer(config: StandaloneConfig): Promise<FastifyInstance> {
+  const { api: apiConfig, gateway: gatewayConfig } = config;
+  const app = Fastify(
+    serverOptions({
+      service: 'livechat',
+      logLevel: apiConfig.LOG_LEVEL,
+      bodyLimit: apiConfig.BODY_LIMIT_BYTES,
+      trustProxy: apiConfig.TRUST_PROXY,
+    }),
+  );
+  let redis: RedisClient | null = null;
+  try {
+    if (apiConfig.REDIS_URL) redis = await connectRedis(apiConfig.REDIS_URL, app.log, 'gateway');
+    // The gateway needs the token verifier before the API (which holds the keys) can boot, and the API
+    // needs the gateway's Socket.IO server: the verifier is bound once the API is up, before we listen.
+    let verify: VerifyAccessToken | undefined;
+    const verifyToken: VerifyAccessToken = (token) => verify!(token);
+    await app.register(operations);
+    await app.register(gatewayPlugin, {
+      config: gatewayConfig,
+      verifyToken,
+      loadSession: apiSessionSource({ baseUrl: 'http://standalone.invalid', fetch: injectFetch(app) }),
+      redis,
+    });
+    const booted = await bootApi(apiConfig, app.log, app.io);
+    app.addHook('onClose', () => booted.close());
+    await app.register(apiPlugin, { deps: booted.deps });
+    verify = app.tokens.verify;
+    await app.register(webApp, { webDir: config.webDir });
+    if (redis) {
+      const client = redis;
+      app.addHook('onClose', async () => client.destroy());
+    }
+    return app;
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    redis?.destroy();
+    throw error;
+  }
+}
