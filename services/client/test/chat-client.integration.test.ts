@@ -74,8 +74,12 @@ describe('ChatClient against the real API and gateway', () => {
     expect(violations).toEqual([]);
   });
 
-  it('fetches a missed event as soon as the next one reveals the gap', async () => {
-    const room = await newRoom('gap');
+  /**
+   * A room where bob's client is in sync, then misses one message: his socket leaves the room's channel
+   * for the time of that message's event, as if the event were lost on the way.
+   */
+  async function missOneMessage(name: string) {
+    const room = await newRoom(name);
     const sender = stack.client(alice);
     const requests: string[] = [];
     const reader = stack.client(bob, {
@@ -87,33 +91,47 @@ describe('ChatClient against the real API and gateway', () => {
     await Promise.all([sender.connected(), reader.connected()]);
     await reader.openRoom(room.id);
     const states = recordStates(reader);
-    await sender.send(room.id, 'one');
-    await vi.waitFor(() => expect(reader.snapshot(room.id)!.messages).toHaveLength(1), within);
-
-    // Bob's socket stops hearing the room for one message (as if its event were lost on the way).
-    const io = stack.gateway.app.io;
-    io.in(userChannel(bob.id)).socketsLeave(roomChannel(room.id));
-    await vi.waitFor(() =>
-      expect(socketsOf(bob).every((s) => !s.rooms.has(roomChannel(room.id)))).toBe(true),
-    );
     const heardByAlice = new Set<string>();
     sender.onRoomEvent((event) => {
       if (event.name === 'message:new') heardByAlice.add(event.payload.message.id);
     });
+    await sender.send(room.id, 'one');
+    await vi.waitFor(() => expect(reader.snapshot(room.id)!.messages).toHaveLength(1), within);
+
+    const io = stack.gateway.app.io;
+    const inRoom = () => socketsOf(bob).map((socket) => socket.rooms.has(roomChannel(room.id)));
+    io.in(userChannel(bob.id)).socketsLeave(roomChannel(room.id));
+    await vi.waitFor(() => expect(inRoom()).not.toContain(true));
     const missed = await sender.send(room.id, 'two (missed)');
-    // The event is published just after the answer: wait until it has gone out (Alice, on the same gateway,
-    // got it), so bob's socket really missed it.
+    // The event goes out just after the answer: once alice (same gateway) has it, bob has missed it.
     await vi.waitFor(() => expect(heardByAlice.has(missed.id)).toBe(true), within);
     io.in(userChannel(bob.id)).socketsJoin(roomChannel(room.id));
-    await vi.waitFor(() => expect(socketsOf(bob).every((s) => s.rooms.has(roomChannel(room.id)))).toBe(true));
-    const changesBefore = requests.filter((url) => url.includes('/changes')).length;
+    await vi.waitFor(() => expect(inRoom()).not.toContain(false));
+    expect(reader.snapshot(room.id)!.messages.map((m) => m.body)).toEqual(['one']);
+    const changesRequests = () => requests.filter((url) => url.includes('/changes')).length;
+    return { room, sender, reader, states, changesRequests, changesBefore: changesRequests() };
+  }
+
+  it('fetches a missed event as soon as the next one reveals the gap', async () => {
+    const { room, sender, reader, states, changesRequests, changesBefore } = await missOneMessage('gap');
     await sender.send(room.id, 'three');
 
     const truth = await stack.truth(alice, room.id);
     await vi.waitFor(() => expect(reader.snapshot(room.id)!.messages).toEqual(truth), within);
     expect(truth.map((m) => m.body)).toEqual(['one', 'two (missed)', 'three']);
-    expect(requests.filter((url) => url.includes('/changes')).length).toBe(changesBefore + 1);
+    expect(changesRequests()).toBe(changesBefore + 1);
     expect(states).toEqual([]); // caught up over REST without reconnecting
+  });
+
+  it("catches up when the gateway says 'resync', with no later event to reveal the gap", async () => {
+    const { room, reader, states, changesRequests, changesBefore } = await missOneMessage('resync');
+    stack.gateway.app.io.local.emit('resync', { reason: 'test' });
+
+    const truth = await stack.truth(alice, room.id);
+    await vi.waitFor(() => expect(reader.snapshot(room.id)!.messages).toEqual(truth), within);
+    expect(truth.map((m) => m.body)).toEqual(['one', 'two (missed)']);
+    expect(changesRequests()).toBe(changesBefore + 1);
+    expect(states).toEqual([]);
   });
 
   it('retries a send whose answer was lost with the same clientId: stored and shown once', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { TEST_ORIGIN, buildUser, startTestApi, type TestApi, type TestUser } from '@livechat/api/testing';
 import type { Message } from '@livechat/protocol';
 import { createApiClient, type ApiClient } from '../../src/api-client.js';
@@ -14,7 +15,7 @@ export interface ChatStack {
   gateway: TestGateway;
   /** A ChatClient for `user`, as a Node client: our Origin on REST and on the socket. */
   client(user: TestUser, options?: Partial<ChatClientOptions>): ChatClient;
-  /** Plain REST calls as `user`. */
+  /** Plain REST calls as `user` (with a new token whenever the last one lapsed). */
   rest(user: TestUser): ApiClient;
   /** Every message of the room as the server has it now, in seq order. */
   truth(user: TestUser, roomId: string): Promise<Message[]>;
@@ -27,8 +28,22 @@ export async function startChatStack(env: Record<string, string> = {}): Promise<
   const gateway = await startGateway(api);
   const clients: ChatClient[] = [];
   const origin = () => ({ origin: TEST_ORIGIN });
+  // Test tokens are signed straight away, without a session to refresh: sign a new one when one lapses.
+  const tokens = new Map<string, string>();
   const rest = (user: TestUser) =>
-    createApiClient({ baseUrl: api.url, getToken: () => user.token, headers: origin });
+    createApiClient({
+      baseUrl: api.url,
+      headers: origin,
+      getToken: () => tokens.get(user.id) ?? user.token,
+      renewToken: async () => {
+        const { token } = await api.app.tokens.sign({
+          userId: user.id,
+          sessionId: randomUUID(),
+          emailVerified: true,
+        });
+        tokens.set(user.id, token);
+      },
+    });
   return {
     api,
     gateway,
