@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { count, ms, type FigureTable } from './report/figure-table.js';
 import { startAdapterBenchProcess, type AdapterBenchProcess } from './realtime/adapter-bench-handle.js';
-import { measureDeliveryStep } from './realtime/delivery-step.js';
+import { deliveredCell, measureDeliveryStep } from './realtime/delivery-step.js';
 import { BENCH_ORIGIN } from './realtime/gateway-process.js';
 import { startSocketDrivers } from './realtime/socket-drivers.js';
 
@@ -95,7 +95,7 @@ async function measureMode(mode: Mode, options: AdapterCostBenchmarkOptions): Pr
         mode,
         rate,
         count(step.deliveredPerSecond),
-        `${count(step.delivered)} / ${count(step.expected)}`,
+        deliveredCell(step),
         ms(step.latency.p50),
         ms(step.latency.p99),
         perDelivery(serverCpu),

@@ -3,7 +3,7 @@ import { count, ms, type FigureTable } from './report/figure-table.js';
 import { startBenchCluster, type BenchCluster } from './realtime/bench-cluster.js';
 import { BENCH_ORIGIN } from './realtime/gateway-process.js';
 import { createMemberRooms } from './realtime/member-rooms.js';
-import { measureDeliveryStep } from './realtime/delivery-step.js';
+import { deliveredCell, measureDeliveryStep } from './realtime/delivery-step.js';
 import { stampedBody } from './realtime/send-stamp.js';
 import { startSocketDrivers, type SocketDrivers } from './realtime/socket-drivers.js';
 
@@ -96,7 +96,7 @@ export function fanoutTable(
     notes: [
       `open loop: messages sent over REST at the asked rate for ${options.stepMs / 1000} s per step, rooms in turn, each by a member`,
       'latency: from the start of the POST to the arrival of message:new at each member socket (every member, sender included)',
-      '"delivered" = received / expected (sent × room size); delivered/s counts from the first send to the last delivery',
+      '"delivered" = distinct messages received per socket / expected (sent × room size); "repeats" = the same message again on a socket (at-least-once delivery); delivered/s counts from the first send to the last delivery',
       'CPU: user+system time (/proc/<pid>/stat) over the step — idle work (presence heartbeats, pings) included — of the gateway processes per delivered message, of the API per send, and of both per delivered message',
     ],
   };
@@ -167,7 +167,7 @@ async function measureStep(
     rate,
     count(step.sentPerSecond),
     count(step.deliveredPerSecond),
-    `${count(step.delivered)} / ${count(step.expected)}`,
+    deliveredCell(step),
     ms(step.latency.p50),
     ms(step.latency.p99),
     setup.gatewayPids.length ? perDelivery(gatewayCpu) : '— (in the API process)',

@@ -1,4 +1,5 @@
 import { runOpenLoop } from '../open-loop.js';
+import { count } from '../report/figure-table.js';
 import { cpuSeconds } from '../processes/proc-stats.js';
 import { summarizeLatencies, type LatencySummary } from '../stats/latency-summary.js';
 import { sleep } from '../time.js';
@@ -23,6 +24,8 @@ export interface DeliveryStep {
   sent: number;
   sentPerSecond: number;
   delivered: number;
+  /** Repeated deliveries of a message to a socket that already had it (not counted in `delivered`). */
+  duplicates: number;
   expected: number;
   /** Deliveries per second from the first send to the last delivery. */
   deliveredPerSecond: number;
@@ -50,11 +53,13 @@ export async function measureDeliveryStep(options: DeliveryStepOptions): Promise
   const expected = sends.completed * options.recipientsPerMessage;
   const latencies: number[] = [];
   let delivered = 0;
+  let duplicates = 0;
   let lastAt = 0;
   const drainUntil = Date.now() + options.drainMs;
   do {
     const taken = await options.drivers.takeDeliveries();
     delivered += taken.count;
+    duplicates += taken.duplicates;
     for (const latency of taken.latencies) latencies.push(latency);
     lastAt = Math.max(lastAt, taken.lastAt);
     if (delivered >= expected) break;
@@ -65,9 +70,14 @@ export async function measureDeliveryStep(options: DeliveryStepOptions): Promise
     sent: sends.completed,
     sentPerSecond: (sends.completed / sends.elapsedMs) * 1000,
     delivered,
+    duplicates,
     expected,
     deliveredPerSecond: lastAt > firstSendAt ? delivered / ((lastAt - firstSendAt) / 1000) : 0,
     latency: summarizeLatencies(latencies),
     cpuSeconds: cpuAfter.map((value, index) => value - cpuBefore[index]!),
   };
 }
+
+/** "received / expected", plus the repeats of messages a socket already had, if any arrived. */
+export const deliveredCell = (step: DeliveryStep) =>
+  `${count(step.delivered)} / ${count(step.expected)}${step.duplicates ? ` (+${count(step.duplicates)} repeats)` : ''}`;

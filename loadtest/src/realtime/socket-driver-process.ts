@@ -9,7 +9,8 @@ import type { Deliveries, SocketDriverMethods, SocketTarget } from './socket-dri
 
 const READY_TIMEOUT_MS = 60_000;
 const sockets: Socket<ServerToClientEvents>[] = [];
-let deliveries: Deliveries = { count: 0, latencies: [], lastAt: 0 };
+const emptyDeliveries = (): Deliveries => ({ count: 0, duplicates: 0, latencies: [], lastAt: 0 });
+let deliveries = emptyDeliveries();
 let dropped = 0;
 
 /** Connects one socket and resolves when the gateway says it is subscribed (`ready`). */
@@ -23,9 +24,12 @@ function openOne(target: SocketTarget, origin: string): Promise<number> {
     reconnection: false,
   });
   sockets.push(socket);
+  const seen = new Set<string>();
   socket.on('message:new', ({ message }) => {
     const sentAt = sentAtOf(message.body);
     if (sentAt === null) return;
+    if (seen.has(message.id)) return void deliveries.duplicates++;
+    seen.add(message.id);
     const now = epochNow();
     deliveries.count++;
     deliveries.latencies.push(now - sentAt);
@@ -80,7 +84,7 @@ const methods: SocketDriverMethods = {
   },
   async takeDeliveries() {
     const taken = deliveries;
-    deliveries = { count: 0, latencies: [], lastAt: 0 };
+    deliveries = emptyDeliveries();
     return taken;
   },
   async status() {

@@ -16,8 +16,10 @@ export interface OpenResult {
 }
 
 export interface Deliveries {
-  /** `message:new` events of benchmark messages received since the last take. */
+  /** `message:new` events of benchmark messages received since the last take, each message once per socket. */
   count: number;
+  /** Events of a message this socket had already received (at-least-once delivery; clients drop them by id). */
+  duplicates: number;
   /** Send → receive latency of each, in ms. */
   latencies: number[];
   /** When the last of them arrived (epoch ms), or 0 if none did. */

@@ -59,6 +59,7 @@ export async function startSocketDrivers(count: number): Promise<SocketDrivers> 
       const taken = await all((driver) => driver.call('takeDeliveries', {}));
       return {
         count: taken.reduce((sum, part) => sum + part.count, 0),
+        duplicates: taken.reduce((sum, part) => sum + part.duplicates, 0),
         latencies: taken.flatMap((part) => part.latencies),
         lastAt: Math.max(0, ...taken.map((part) => part.lastAt)),
       };
