@@ -6,6 +6,7 @@ import type { ApiConfig } from './config.js';
 import type { ApiDependencies } from './context.js';
 import { openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrations.js';
+import { inProcessConfirmation } from './events/publish-confirmation.js';
 import { createClusterFanout } from './events/socket-fanout.js';
 import { createMailSender } from './mail/create-mail-sender.js';
 
@@ -39,16 +40,16 @@ export async function bootApi(config: ApiConfig, logger: FastifyBaseLogger, io?:
       closers.push(() => client.close());
     }
 
-    let fanout: Pick<ApiDependencies, 'io' | 'fanoutReady'>;
+    let fanout: Pick<ApiDependencies, 'io' | 'fanoutReady' | 'confirmPublished'>;
     if (io) {
-      fanout = { io, fanoutReady: () => true };
+      fanout = { io, fanoutReady: () => true, confirmPublished: inProcessConfirmation };
     } else if (redis) {
       const cluster = await createClusterFanout(redis, config.REDIS_PREFIX);
       closers.push(() => cluster.close());
-      fanout = { io: cluster.io, fanoutReady: cluster.ready };
+      fanout = { io: cluster.io, fanoutReady: cluster.ready, confirmPublished: cluster.confirmPublished };
     } else {
       // No gateway and no Redis: nobody to deliver to, but the outbox still records every event.
-      fanout = { io: new Server(), fanoutReady: () => true };
+      fanout = { io: new Server(), fanoutReady: () => true, confirmPublished: inProcessConfirmation };
     }
 
     const keys = await loadSigningKeys({

@@ -4,6 +4,7 @@ import type { RedisClient } from '@livechat/server-kit';
 import type { ApiConfig } from './config.js';
 import type { SigningKeys } from './auth/signing-keys.js';
 import type { Database } from './db/schema.js';
+import type { ConfirmPublished } from './events/publish-confirmation.js';
 import type { MailSender } from './mail/mail-sender.js';
 
 /**
@@ -17,6 +18,8 @@ export interface ApiDependencies {
   io: Server;
   /** Whether a publish through `io` can reach the other processes right now. */
   fanoutReady: () => boolean;
+  /** Runs broadcasts through `io` and resolves once the transport took them (rejects if it did not). */
+  confirmPublished: ConfirmPublished;
   /** Shared store for rate limits; null keeps them in memory (one process). */
   redis: RedisClient | null;
   keys: SigningKeys;

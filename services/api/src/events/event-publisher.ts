@@ -4,6 +4,7 @@ import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { Server } from 'socket.io';
 import type { Database } from '../db/schema.js';
 import type { OutboxPublisher, RecordedOperation } from './outbox.js';
+import type { ConfirmPublished } from './publish-confirmation.js';
 import type { OutboxOperation } from './outbox-operation.js';
 import { applyOperation } from './socket-operations.js';
 
@@ -13,6 +14,8 @@ export interface EventPublisherOptions {
   logger: Logger;
   /** Whether the fan-out transport can take a publish now (Redis link up); in-process it always can. */
   transportReady: () => boolean;
+  /** Runs the broadcasts and resolves once the transport took them; rejects (→ relay retries) if not. */
+  confirmPublished: ConfirmPublished;
   /** The relay takes rows older than this, leaving fresh ones to the publish that follows their commit. */
   relayDelayMs?: number;
   relayIntervalMs?: number;
@@ -90,7 +93,9 @@ export class EventPublisher implements OutboxPublisher {
   }
 
   private async apply(operations: OutboxOperation[]): Promise<void> {
-    for (const operation of operations) await applyOperation(this.options.io, operation);
+    await this.options.confirmPublished(() => {
+      for (const operation of operations) applyOperation(this.options.io, operation);
+    });
   }
 
   private async markPublished(ids: number[]): Promise<void> {

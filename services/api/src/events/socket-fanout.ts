@@ -1,6 +1,7 @@
 import { createShardedAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
 import { adapterChannelPrefix, type RedisClient } from '@livechat/server-kit';
+import { confirmingPublisher } from './publish-confirmation.js';
 
 /**
  * The API's own Socket.IO server in cluster mode: no HTTP listener, no sockets, only the broadcast operators,
@@ -10,8 +11,9 @@ export async function createClusterFanout(redis: RedisClient, redisPrefix: strin
   const subscriber = redis.duplicate();
   subscriber.on('error', () => undefined); // reconnects on its own; the publisher's link reports outages
   await subscriber.connect();
+  const publisher = confirmingPublisher(redis);
   const io = new Server({
-    adapter: createShardedAdapter(redis, subscriber, {
+    adapter: createShardedAdapter(publisher.client, subscriber, {
       channelPrefix: adapterChannelPrefix(redisPrefix),
       subscriptionMode: 'dynamic',
     }),
@@ -19,6 +21,7 @@ export async function createClusterFanout(redis: RedisClient, redisPrefix: strin
   return {
     io,
     ready: () => redis.isReady && subscriber.isReady,
+    confirmPublished: publisher.confirm,
     async close() {
       // Not io.close(): it closes an engine and HTTP server this server never had. Only the adapter is ours.
       await io.of('/').adapter.close();

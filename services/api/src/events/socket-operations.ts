@@ -2,7 +2,7 @@ import type { Server } from 'socket.io';
 import type { OutboxOperation } from './outbox-operation.js';
 
 /** Applies one outbox operation through the Socket.IO server (and so through its adapter, to every replica). */
-export async function applyOperation(io: Server, operation: OutboxOperation): Promise<void> {
+export function applyOperation(io: Server, operation: OutboxOperation): void {
   switch (operation.kind) {
     case 'emit':
       io.to(operation.to).emit(operation.event, operation.payload);

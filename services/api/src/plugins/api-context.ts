@@ -24,6 +24,7 @@ export default fp<{ deps: ApiDependencies }>(
       io: deps.io,
       logger: app.log.child({ component: 'outbox' }),
       transportReady: deps.fanoutReady,
+      confirmPublished: deps.confirmPublished,
     });
     app.decorate('config', deps.config);
     app.decorate('db', deps.db);

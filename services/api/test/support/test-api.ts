@@ -6,6 +6,7 @@ import { apiPlugin } from '../../src/app.js';
 import { generateSigningKeyPair, importSigningKey } from '@livechat/access-token';
 import { loadApiConfig, type ApiConfig } from '../../src/config.js';
 import type { ApiDependencies } from '../../src/context.js';
+import { inProcessConfirmation } from '../../src/events/publish-confirmation.js';
 import { createClusterFanout } from '../../src/events/socket-fanout.js';
 import type { MailSender } from '../../src/mail/mail-sender.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -66,7 +67,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   const closers: (() => Promise<void>)[] = [];
 
   let redis: RedisClient | null = null;
-  let fanout: Pick<ApiDependencies, 'io' | 'fanoutReady'>;
+  let fanout: Pick<ApiDependencies, 'io' | 'fanoutReady' | 'confirmPublished'>;
   if (redisUrl) {
     const client = await connectRedis(redisUrl, app.log, 'api-test');
     redis = client;
@@ -75,11 +76,11 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       () => cluster.close(),
       async () => client.destroy(),
     );
-    fanout = { io: cluster.io, fanoutReady: cluster.ready };
+    fanout = { io: cluster.io, fanoutReady: cluster.ready, confirmPublished: cluster.confirmPublished };
   } else {
     const io = new Server();
     closers.push(() => io.close());
-    fanout = { io, fanoutReady: () => true };
+    fanout = { io, fanoutReady: () => true, confirmPublished: inProcessConfirmation };
   }
 
   const pair = await generateSigningKeyPair();
