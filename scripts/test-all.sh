@@ -21,6 +21,11 @@ PGLITE_SUITES=(
   services/api/test/auth-registration.integration.test.ts
   services/api/test/mail-delivery.integration.test.ts
   services/api/test/users.integration.test.ts
+  services/api/test/rooms.integration.test.ts
+  services/api/test/messages.integration.test.ts
+  services/api/test/messages-concurrency.integration.test.ts
+  services/api/test/messages-unread.integration.test.ts
+  services/api/test/messages-changes.integration.test.ts
 )
 
 REPORT_DIR="$(realpath -m "${TEST_REPORT_DIR:-$ROOT/.data/test-reports}")"
