@@ -135,6 +135,7 @@ export class ChatClient {
   /** Resolves once the gateway has subscribed the socket to its rooms; rejects if the session ends first. */
   connected(): Promise<void> {
     if (this.connectionState === 'connected') return Promise.resolve();
+    if (this.connectionState === 'offline') return Promise.reject(new Error('chat client is offline'));
     return new Promise((resolve, reject) => {
       const stop = [
         this.#connection.onReady(() => done(resolve)),
@@ -167,7 +168,9 @@ export class ChatClient {
       this.#onRoomError(roomId, error);
       throw error;
     }
-    return this.snapshot(roomId)!;
+    const snapshot = this.snapshot(roomId);
+    if (!snapshot) throw new Error(`room ${roomId} was closed while it opened`);
+    return snapshot;
   }
 
   /** Stops following a room (its events still reach {@link onRoomEvent}). */
