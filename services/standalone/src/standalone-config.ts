@@ -13,16 +13,24 @@ const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../../web/dist', import.meta.u
 
 /**
  * The standalone process reads the API's variables and the gateway's (both schemas validate them), with
- * the defaults of a laptop: the dev mailbox on unless a Resend key is set, sockets allowed from the
- * origin people browse to (PUBLIC_URL), and the port, host and logging of the API's configuration.
+ * the defaults of a laptop: the dev mailbox on unless a Resend key is set; without PUBLIC_URL, the app is
+ * at http://localhost:PORT and pages from there or from 127.0.0.1:PORT may open sockets and refresh;
+ * the port, host and logging are the API's.
  */
 export function loadStandaloneConfig(
   env: Record<string, string | undefined> = process.env,
 ): StandaloneConfig {
-  const api = loadApiConfig({ DEV_MAILBOX: env.RESEND_API_KEY ? undefined : 'true', ...env });
-  const gateway = loadGatewayConfig({
-    ...env,
-    ALLOWED_ORIGINS: env.ALLOWED_ORIGINS || allowedOrigins(api).join(','),
+  const port = env.PORT || '3000';
+  const api = loadApiConfig({
+    DEV_MAILBOX: env.RESEND_API_KEY ? undefined : 'true',
+    PUBLIC_URL: `http://localhost:${port}`,
+    ...(env.PUBLIC_URL ? {} : { ALLOWED_ORIGINS: `http://localhost:${port},http://127.0.0.1:${port}` }),
+    ...withoutEmpty(env),
   });
+  const gateway = loadGatewayConfig({ ...env, ALLOWED_ORIGINS: allowedOrigins(api).join(',') });
   return { api, gateway, webDir: env.WEB_DIST_DIR || DEFAULT_WEB_DIR };
 }
+
+/** An empty variable means unset, as readEnv reads it; it must not hide the defaults above. */
+const withoutEmpty = (env: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));

@@ -27,8 +27,8 @@ export async function buildStandaloneServer(config: StandaloneConfig): Promise<F
     if (apiConfig.REDIS_URL) redis = await connectRedis(apiConfig.REDIS_URL, app.log, 'gateway');
     // The gateway needs the token verifier before the API (which holds the keys) can boot, and the API
     // needs the gateway's Socket.IO server: the verifier is bound once the API is up, before we listen.
-    let verify: VerifyAccessToken | undefined;
-    const verifyToken: VerifyAccessToken = (token) => verify!(token);
+    const bound: { verify?: VerifyAccessToken } = {};
+    const verifyToken: VerifyAccessToken = (token) => bound.verify!(token);
     await app.register(operations);
     await app.register(gatewayPlugin, {
       config: gatewayConfig,
@@ -39,7 +39,7 @@ export async function buildStandaloneServer(config: StandaloneConfig): Promise<F
     const booted = await bootApi(apiConfig, app.log, app.io);
     app.addHook('onClose', () => booted.close());
     await app.register(apiPlugin, { deps: booted.deps });
-    verify = app.tokens.verify;
+    bound.verify = app.tokens.verify;
     await app.register(webApp, { webDir: config.webDir });
     if (redis) {
       const client = redis;

@@ -50,11 +50,11 @@ export async function webApp(app: FastifyInstance, { webDir }: { webDir: string 
       root: webDir,
       wildcard: false,
       dotfiles: 'ignore',
-      setHeaders: (fileReply, path) =>
-        fileReply.header(
-          'cache-control',
-          path.includes(`${join(webDir, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        ),
+      cacheControl: false, // ours, below
+      setHeaders: (fileReply, path) => {
+        const hashed = path.startsWith(join(webDir, 'assets'));
+        fileReply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
     });
   }
   app.get('/*', { logLevel: 'warn' }, async (request, reply) => {
