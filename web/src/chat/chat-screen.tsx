@@ -13,9 +13,25 @@ import { RoomSidebar } from './rooms/room-sidebar';
 /** The signed-in app: sidebar and the open room. One ChatStore per signed-in person. */
 export function ChatScreen({ roomId, user }: { roomId: string | null; user: SessionUser }) {
   const session = useSessionStore();
-  const [store] = useState(() => new ChatStore(session, { id: user.id, displayName: user.displayName }));
+  const [store, setStore] = useState<ChatStore | null>(null);
 
-  useEffect(() => store.start(), [store]);
+  // Created in an effect, not during render: the store owns a socket, which must be closed by the same
+  // lifecycle that opened it (and React may render without committing).
+  useEffect(() => {
+    const created = new ChatStore(session, { id: user.id, displayName: user.displayName });
+    setStore(created);
+    const stop = created.start();
+    return () => {
+      stop();
+      setStore(null);
+    };
+  }, [session, user.id, user.displayName]);
+
+  if (!store) return null;
+  return <ChatLayout store={store} roomId={roomId} />;
+}
+
+function ChatLayout({ store, roomId }: { store: ChatStore; roomId: string | null }) {
   useEffect(() => {
     store.setViewing(roomId);
     const onVisibility = () => store.setViewing(roomId);

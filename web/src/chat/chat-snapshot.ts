@@ -1,3 +1,4 @@
+import type { RoomSnapshot } from '@livechat/client';
 import type { Member, RoomSummary, TypingEvent } from '@livechat/protocol';
 import type { OutgoingList } from './outgoing/outgoing-messages';
 
@@ -18,10 +19,11 @@ export interface RoomLoad {
 export interface ChatSnapshot {
   status: 'loading' | 'ready' | 'failed';
   rooms: ReadonlyMap<string, RoomSummary>;
-  outgoing: ReadonlyMap<string, OutgoingList>;
+  /** Open rooms as the client library keeps them: stored messages in seq order, own pending ones. */
+  views: ReadonlyMap<string, RoomSnapshot>;
+  /** Own messages typed while an earlier one of the same room is still on its way (sent in order). */
+  queued: ReadonlyMap<string, OutgoingList>;
   members: ReadonlyMap<string, readonly Member[]>;
-  /** Advances whenever a room's timeline changes (the timelines themselves are mutable objects). */
-  timelineVersions: ReadonlyMap<string, number>;
   loads: ReadonlyMap<string, RoomLoad>;
   online: ReadonlySet<string>;
   typing: ReadonlyMap<string, readonly TypingEvent[]>;
@@ -31,9 +33,9 @@ export interface ChatSnapshot {
 export const INITIAL_SNAPSHOT: ChatSnapshot = {
   status: 'loading',
   rooms: new Map(),
-  outgoing: new Map(),
+  views: new Map(),
+  queued: new Map(),
   members: new Map(),
-  timelineVersions: new Map(),
   loads: new Map(),
   online: new Set(),
   typing: new Map(),

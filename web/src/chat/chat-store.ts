@@ -1,4 +1,10 @@
-import { ApiRequestError, RoomTimeline, newClientId } from '@livechat/client';
+import {
+  ApiRequestError,
+  ChatClient,
+  newClientId,
+  type RoomEvent,
+  type RoomSnapshot,
+} from '@livechat/client';
 import {
   TYPING_EXPIRY_MS,
   type Member,
@@ -6,45 +12,53 @@ import {
   type PublicUser,
   type QuotedMessage,
   type RoomSummary,
-  type ServerEventName,
-  type ServerEventPayload,
+  type TypingEvent,
 } from '@livechat/protocol';
 import { toFormErrors } from '../forms/problem-to-form-errors';
 import type { SessionStore } from '../session/session-store';
-import {
-  INITIAL_SNAPSHOT,
-  withEntry,
-  type ChatSnapshot,
-  type ConnectionState,
-  type RoomLoad,
-} from './chat-snapshot';
-import { addOutgoing, markOutgoing, removeOutgoing } from './outgoing/outgoing-messages';
+import { INITIAL_SNAPSHOT, withEntry, type ChatSnapshot, type RoomLoad } from './chat-snapshot';
+import { addOutgoing, removeOutgoing } from './outgoing/outgoing-messages';
 import { applyMessageChange, applyReadMarker } from './rooms/room-summary-updates';
 import { readUpTo } from './timeline/unread';
 
-const FIRST_PAGE = 50;
-const OLDER_PAGE = 100;
 const IDLE_LOAD: RoomLoad = { loading: false, loadingOlder: false, error: null };
+const READ_DELAY_MS = 250;
 
 /**
- * The chat as this tab knows it: rooms, the open rooms' timelines, own messages on their way, members,
- * presence, typing, and the connection. Screens read it through `useChat`; actions are REST calls through
- * the session; socket events arrive through `applyServerEvent` (typed by the protocol's SERVER_EVENTS).
- * Ordering, deduplication and catch-up of messages belong to the client library's `RoomTimeline`.
+ * The chat as this tab knows it: rooms (sidebar), open rooms, own messages on their way, members, presence,
+ * typing and the connection, as one immutable snapshot that screens read with `useChat`.
+ *
+ * The client library's `ChatClient` does the realtime work — socket, catch-up, each room's messages once and
+ * in order, sends retried with their clientId. This store adds what is the app's: the room list and its
+ * unread arithmetic, members and presence, the read marker of the room on screen, and keeping a room's own
+ * messages in the order they were typed (one send in flight per room; the next waits in `queued`).
  */
 export class ChatStore {
+  readonly client: ChatClient;
   private snapshot: ChatSnapshot = INITIAL_SNAPSHOT;
   private readonly listeners = new Set<() => void>();
-  private readonly timelines = new Map<string, RoomTimeline>();
-  private readonly sendChains = new Map<string, Promise<void>>();
-  private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly readTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly stops: (() => void)[] = [];
+  private readonly roomStops = new Map<string, () => void>();
+  /** The quote of each own message sent as a reply (the library keeps only the parent's id). */
+  readonly quotes = new Map<string, QuotedMessage>();
+  private readonly sending = new Set<string>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The clientId the next `client.send` takes: chosen when typed, so the row keeps its key throughout. */
+  private nextClientId: string | null = null;
   private viewing: string | null = null;
+  private everConnected = false;
 
   constructor(
     private readonly session: SessionStore,
     readonly me: PublicUser,
-  ) {}
+  ) {
+    this.client = new ChatClient({
+      baseUrl: '',
+      session,
+      connect: false,
+      createClientId: () => this.nextClientId ?? newClientId(),
+    });
+  }
 
   getSnapshot = (): ChatSnapshot => this.snapshot;
 
@@ -53,39 +67,32 @@ export class ChatStore {
     return () => this.listeners.delete(listener);
   };
 
-  /** The timeline of a room, once it was opened. */
-  timeline(roomId: string): RoomTimeline | undefined {
-    return this.timelines.get(roomId);
-  }
-
-  /** Loads the rooms; returns what stops the store when the chat screen goes away. */
+  /** Connects, loads the rooms, and follows events; returns what stops it all. */
   start(): () => void {
-    this.loadRooms().then(
-      () => this.setConnection('online'),
-      () => this.setConnection('offline'),
+    const { client } = this;
+    this.stops.push(
+      client.onRoomEvent((event) => this.onRoomEvent(event)),
+      client.onPresence(({ userId, online }) => this.setOnline([userId], online)),
+      client.onTyping((event) => this.onTyping(event)),
+      client.onConnectionState((state) => this.onConnectionState(state)),
+      client.onSessionEnded(() => this.session.signOut('You were logged out. Log in again to continue.')),
     );
+    client.connect();
+    void this.loadRooms();
     return () => {
-      for (const timer of [...this.typingTimers.values(), ...this.readTimers.values()]) clearTimeout(timer);
+      for (const stop of [...this.stops, ...this.roomStops.values()]) stop();
+      for (const timer of this.timers.values()) clearTimeout(timer);
+      client.close();
     };
-  }
-
-  /** Tells the room I am typing (throttled by the composer). */
-  typing(_roomId: string): void {
-    // Sent over the socket once the realtime client is connected.
   }
 
   async loadRooms(): Promise<void> {
     try {
-      const { rooms } = await this.session.api.call('listRooms');
+      const { rooms } = await this.client.api.call('listRooms');
       this.update({ status: 'ready', rooms: new Map(rooms.map((room) => [room.id, room])) });
-    } catch (error) {
+    } catch {
       if (this.snapshot.status === 'loading') this.update({ status: 'failed' });
-      throw error;
     }
-  }
-
-  setConnection(connection: ConnectionState): void {
-    if (connection !== this.snapshot.connection) this.update({ connection });
   }
 
   /** The room on screen: its new messages count as read while the page is visible. */
@@ -94,139 +101,141 @@ export class ChatStore {
     if (roomId) this.scheduleMarkRead(roomId);
   }
 
-  /** Loads a room's latest page and members the first time it is opened. */
+  // ---- open rooms ----
+
+  /** Starts following a room: its latest page, its members and who of them is online. */
   async openRoom(roomId: string): Promise<void> {
-    if (this.timelines.has(roomId)) return;
-    const room = this.snapshot.rooms.get(roomId);
-    const timeline = new RoomTimeline(roomId, room?.revision ?? 0);
-    this.timelines.set(roomId, timeline);
-    this.setLoad(roomId, { loading: true, loadingOlder: false, error: null });
+    if (this.roomStops.has(roomId)) return;
+    this.roomStops.set(
+      roomId,
+      this.client.onMessages(roomId, (view, change) => {
+        if (change === 'closed') this.forgetRoom(roomId);
+        else this.setView(roomId, view);
+      }),
+    );
+    this.setLoad(roomId, { ...IDLE_LOAD, loading: true });
     try {
-      const [detail, page] = await Promise.all([
-        this.session.api.call('getRoom', { params: { id: roomId } }),
-        this.session.api.call('history', { params: { id: roomId }, query: { limit: FIRST_PAGE } }),
+      const [view, detail] = await Promise.all([
+        this.client.openRoom(roomId),
+        this.client.api.call('getRoom', { params: { id: roomId } }),
       ]);
-      timeline.applyHistory(page);
+      this.setView(roomId, view);
       this.putRoom(detail.room);
-      this.update({ members: withEntry(this.snapshot.members, roomId, detail.members) });
-      this.touchTimeline(roomId);
+      this.setMembers(roomId, detail.members);
       this.setLoad(roomId, IDLE_LOAD);
-      this.scheduleMarkRead(roomId);
+      void this.refreshPresence(detail.members.map((m) => m.user.id));
     } catch (error) {
-      this.timelines.delete(roomId);
+      this.roomStops.get(roomId)?.();
+      this.roomStops.delete(roomId);
       this.setLoad(roomId, { ...IDLE_LOAD, error: toFormErrors(error, []).form });
     }
   }
 
   /** Loads the page before the oldest message shown, unless one is on its way or there is none. */
   async loadOlder(roomId: string): Promise<void> {
-    const timeline = this.timelines.get(roomId);
     const load = this.snapshot.loads.get(roomId) ?? IDLE_LOAD;
-    if (!timeline || !timeline.hasOlder || load.loading || load.loadingOlder) return;
-    const before = timeline.oldestSeq;
-    if (before === null) return;
+    if (!this.snapshot.views.get(roomId)?.hasOlder || load.loading || load.loadingOlder) return;
     this.setLoad(roomId, { ...load, loadingOlder: true });
     try {
-      const page = await this.session.api.call('history', {
-        params: { id: roomId },
-        query: { before, limit: OLDER_PAGE },
-      });
-      if (timeline.applyHistory(page)) this.touchTimeline(roomId);
+      await this.client.loadOlder(roomId);
       this.setLoad(roomId, IDLE_LOAD);
     } catch (error) {
       this.setLoad(roomId, { ...IDLE_LOAD, error: toFormErrors(error, []).form });
     }
   }
 
-  /** Loads older pages until `seq` is shown (jump to a quoted message or the first unread). */
+  /** Loads older pages until `seq` is shown (jump to a quoted message or to the first unread). */
   async loadThrough(roomId: string, seq: number): Promise<void> {
     for (;;) {
-      const timeline = this.timelines.get(roomId);
-      const oldest = timeline?.oldestSeq;
-      if (!timeline || oldest === null || oldest === undefined || oldest <= seq || !timeline.hasOlder) return;
-      const before = this.snapshot.loads.get(roomId)?.error;
-      await this.loadOlder(roomId);
-      if (this.snapshot.loads.get(roomId)?.error && !before) return;
+      const view = this.snapshot.views.get(roomId);
+      const oldest = view?.messages[0]?.seq;
+      if (!view?.hasOlder || oldest === undefined || oldest <= seq) return;
+      this.setLoad(roomId, { ...IDLE_LOAD, loadingOlder: true });
+      try {
+        await this.client.loadOlder(roomId);
+      } catch (error) {
+        this.setLoad(roomId, { ...IDLE_LOAD, error: toFormErrors(error, []).form });
+        return;
+      }
+      this.setLoad(roomId, IDLE_LOAD);
     }
   }
 
-  // ---- sending ----
+  // ---- own messages ----
 
-  /** Shows the message at once as pending and sends it after the room's earlier sends (order is kept). */
+  /** Shows the message at once and sends it once the room's earlier messages are stored (order kept). */
   send(roomId: string, body: string, replyTo: QuotedMessage | null): void {
     const clientId = newClientId();
-    this.setOutgoing(roomId, addOutgoing(this.outgoingOf(roomId), clientId, body, replyTo));
-    this.enqueueSend(roomId, clientId);
+    if (replyTo) this.quotes.set(clientId, replyTo);
+    this.setQueued(roomId, addOutgoing(this.snapshot.queued.get(roomId) ?? [], clientId, body, replyTo));
+    this.pump(roomId);
   }
 
-  /** Sends a failed message again with the same clientId: if the first attempt was stored after all, it is not duplicated. */
+  /** Hands the room's next typed message to the client library, one at a time. */
+  private pump(roomId: string): void {
+    if (this.sending.has(roomId)) return;
+    const [next] = this.snapshot.queued.get(roomId) ?? [];
+    if (!next) return;
+    this.sending.add(roomId);
+    this.nextClientId = next.clientId;
+    const sent = this.client.send(roomId, next.body, next.replyTo ? { replyTo: next.replyTo.id } : {});
+    this.nextClientId = null;
+    // Now the library's pending message: it shows from there (same key), as sending, then sent or failed.
+    this.setQueued(roomId, removeOutgoing(this.snapshot.queued.get(roomId) ?? [], next.clientId));
+    sent
+      .then((message) => this.onOwnMessage(message, 'new'))
+      .catch(() => undefined)
+      .finally(() => {
+        this.sending.delete(roomId);
+        this.pump(roomId);
+      });
+  }
+
+  /** Sends a failed message again with its clientId: stored once, even if the first attempt got through. */
   retry(roomId: string, clientId: string): void {
-    this.setOutgoing(roomId, markOutgoing(this.outgoingOf(roomId), clientId, 'pending'));
-    this.enqueueSend(roomId, clientId);
+    this.client.retrySend(roomId, clientId).then(
+      (message) => this.onOwnMessage(message, 'new'),
+      () => undefined,
+    );
   }
 
   discard(roomId: string, clientId: string): void {
-    this.setOutgoing(roomId, removeOutgoing(this.outgoingOf(roomId), clientId));
-  }
-
-  private enqueueSend(roomId: string, clientId: string): void {
-    const previous = this.sendChains.get(roomId) ?? Promise.resolve();
-    const next = previous.then(() => this.deliver(roomId, clientId));
-    this.sendChains.set(roomId, next);
-  }
-
-  private async deliver(roomId: string, clientId: string): Promise<void> {
-    const item = this.outgoingOf(roomId).find((o) => o.clientId === clientId);
-    if (!item || item.status !== 'pending') return;
-    try {
-      const message = await this.session.api.call('sendMessage', {
-        params: { id: roomId },
-        body: { clientId, body: item.body, ...(item.replyTo ? { replyTo: item.replyTo.id } : {}) },
-      });
-      this.acceptOwnMessage(message, 'new');
-      this.setOutgoing(roomId, removeOutgoing(this.outgoingOf(roomId), clientId));
-    } catch (error) {
-      const reason =
-        error instanceof ApiRequestError
-          ? (toFormErrors(error, ['body']).fields.body ?? toFormErrors(error, []).form)
-          : 'Not sent — you seem to be offline.';
-      this.setOutgoing(
-        roomId,
-        markOutgoing(this.outgoingOf(roomId), clientId, 'failed', reason ?? 'Not sent.'),
-      );
-    }
+    this.client.discardSend(roomId, clientId);
+    this.quotes.delete(clientId);
   }
 
   async edit(roomId: string, messageId: string, body: string): Promise<void> {
-    const message = await this.session.api.call('editMessage', {
-      params: { id: roomId, messageId },
-      body: { body },
-    });
-    this.acceptOwnMessage(message, 'edited');
+    this.onOwnMessage(await this.client.editMessage(roomId, messageId, body), 'edited');
   }
 
   async deleteMessage(roomId: string, messageId: string): Promise<void> {
-    const message = await this.session.api.call('deleteMessage', { params: { id: roomId, messageId } });
-    this.acceptOwnMessage(message, 'deleted');
+    this.onOwnMessage(await this.client.deleteMessage(roomId, messageId), 'deleted');
   }
 
-  /** The server's answer to my own change: the same as its event, which may come before or after. */
-  private acceptOwnMessage(message: Message, kind: 'new' | 'edited' | 'deleted'): void {
-    const timeline = this.timelines.get(message.roomId);
-    if (timeline?.applyMessage(message)) this.touchTimeline(message.roomId);
+  /** Tells the room I am typing (the library sends it at most every TYPING_THROTTLE_MS). */
+  typing(roomId: string): void {
+    this.client.startTyping(roomId);
+  }
+
+  /** The server's answer to my own change updates the sidebar like its event would (whichever comes first). */
+  private onOwnMessage(message: Message, kind: 'new' | 'edited' | 'deleted'): void {
     const room = this.snapshot.rooms.get(message.roomId);
     if (!room) return;
-    const stamp = { message, lastSeq: Math.max(room.lastSeq, message.seq), revision: message.revision };
-    this.applySummaryChange(room, kind, stamp);
+    this.applySummaryChange(room, kind, {
+      message,
+      lastSeq: Math.max(room.lastSeq, message.seq),
+      revision: message.revision,
+    });
   }
 
   // ---- read markers ----
 
   private scheduleMarkRead(roomId: string): void {
-    clearTimeout(this.readTimers.get(roomId));
-    this.readTimers.set(
-      roomId,
-      setTimeout(() => void this.markRead(roomId), 250),
+    const key = `read:${roomId}`;
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => void this.markRead(roomId), READ_DELAY_MS),
     );
   }
 
@@ -235,15 +244,14 @@ export class ChatStore {
   }
 
   /** Moves my read marker to the newest message loaded in the room I am reading. */
-  async markRead(roomId: string): Promise<void> {
+  private async markRead(roomId: string): Promise<void> {
     const room = this.snapshot.rooms.get(roomId);
-    const timeline = this.timelines.get(roomId);
-    if (!room || !timeline || !this.isReading(roomId)) return;
-    const seq = readUpTo(timeline.messages, room.lastReadSeq);
+    const view = this.snapshot.views.get(roomId);
+    if (!room || !view || !this.isReading(roomId)) return;
+    const seq = readUpTo(view.messages, room.lastReadSeq);
     if (seq <= room.lastReadSeq && room.unreadCount === 0) return;
     try {
-      const marker = await this.session.api.call('markRead', { params: { id: roomId }, body: { seq } });
-      this.onReadUpdated(marker);
+      this.onReadUpdated(await this.client.markRead(roomId, seq));
     } catch {
       // A marker that could not move now moves with the next message read; nothing is lost.
     }
@@ -257,102 +265,115 @@ export class ChatStore {
   // ---- rooms and members ----
 
   async createRoom(name: string, memberIds: string[]): Promise<RoomSummary> {
-    const room = await this.session.api.call('createRoom', { body: { name, memberIds } });
+    const room = await this.client.api.call('createRoom', { body: { name, memberIds } });
     this.putRoom(room);
     return room;
   }
 
   async renameRoom(roomId: string, name: string): Promise<void> {
-    this.putRoom(await this.session.api.call('renameRoom', { params: { id: roomId }, body: { name } }));
+    this.putRoom(await this.client.api.call('renameRoom', { params: { id: roomId }, body: { name } }));
   }
 
   async addMembers(roomId: string, userIds: string[]): Promise<void> {
-    const { members } = await this.session.api.call('addMembers', {
+    const { members } = await this.client.api.call('addMembers', {
       params: { id: roomId },
       body: { userIds },
     });
-    this.update({ members: withEntry(this.snapshot.members, roomId, members) });
+    this.setMembers(roomId, members);
     const room = this.snapshot.rooms.get(roomId);
     if (room) this.putRoom({ ...room, memberCount: members.length });
+    void this.refreshPresence(userIds);
   }
 
   async removeMember(roomId: string, userId: string): Promise<void> {
-    await this.session.api.call('removeMember', { params: { id: roomId, userId } });
+    await this.client.api.call('removeMember', { params: { id: roomId, userId } });
     if (userId === this.me.id) this.forgetRoom(roomId);
     else this.onMemberRemoved(roomId, userId);
   }
 
   async deleteRoom(roomId: string): Promise<void> {
-    await this.session.api.call('deleteRoom', { params: { id: roomId } });
+    await this.client.api.call('deleteRoom', { params: { id: roomId } });
     this.forgetRoom(roomId);
   }
 
   async searchUsers(q: string): Promise<PublicUser[]> {
-    const { users } = await this.session.api.call('searchUsers', { query: { q, limit: 10 } });
+    const { users } = await this.client.api.call('searchUsers', { query: { q, limit: 10 } });
     return users;
   }
 
-  // ---- socket events ----
+  // ---- events ----
 
-  /** Applies one event from the gateway. Unknown rooms are ignored: the room list is reloaded on reconnect. */
-  applyServerEvent<N extends ServerEventName>(name: N, payload: ServerEventPayload<N>): void {
-    const event = payload as ServerEventPayload<ServerEventName>;
-    switch (name) {
+  /** Sidebar, members and read markers follow every event the API publishes. */
+  private onRoomEvent(event: RoomEvent): void {
+    switch (event.name) {
       case 'message:new':
       case 'message:edited':
       case 'message:deleted': {
-        const change = event as ServerEventPayload<'message:new'>;
-        const timeline = this.timelines.get(change.roomId);
-        if (timeline?.applyEvent(change)) this.touchTimeline(change.roomId);
-        if (name === 'message:new') this.clearTyping(change.roomId, change.message.sender.id);
-        const room = this.snapshot.rooms.get(change.roomId);
-        const kind = name === 'message:new' ? 'new' : name === 'message:edited' ? 'edited' : 'deleted';
-        if (room) this.applySummaryChange(room, kind, change);
+        const { payload } = event;
+        if (event.name === 'message:new') this.clearTyping(payload.roomId, payload.message.sender.id);
+        const room = this.snapshot.rooms.get(payload.roomId);
+        const kind =
+          event.name === 'message:new' ? 'new' : event.name === 'message:edited' ? 'edited' : 'deleted';
+        if (room) this.applySummaryChange(room, kind, payload);
         return;
       }
-      case 'room:created': {
-        const { room } = event as ServerEventPayload<'room:created'>;
-        if (!this.snapshot.rooms.has(room.id)) this.putRoom(room);
+      case 'room:created':
+        if (!this.snapshot.rooms.has(event.payload.room.id)) this.putRoom(event.payload.room);
         return;
-      }
       case 'room:renamed': {
-        const renamed = event as ServerEventPayload<'room:renamed'>;
-        const room = this.snapshot.rooms.get(renamed.roomId);
-        if (room) this.putRoom({ ...room, name: renamed.name });
+        const room = this.snapshot.rooms.get(event.payload.roomId);
+        if (room) this.putRoom({ ...room, name: event.payload.name });
         return;
       }
       case 'room:deleted':
-        this.forgetRoom((event as ServerEventPayload<'room:deleted'>).roomId);
+        this.forgetRoom(event.payload.roomId);
         return;
-      case 'member:added': {
-        const added = event as ServerEventPayload<'member:added'>;
-        this.onMemberAdded(added.roomId, added.member);
+      case 'member:added':
+        this.onMemberAdded(event.payload.roomId, event.payload.member);
         return;
-      }
-      case 'member:removed': {
-        const removed = event as ServerEventPayload<'member:removed'>;
-        if (removed.userId === this.me.id) this.forgetRoom(removed.roomId);
-        else this.onMemberRemoved(removed.roomId, removed.userId);
+      case 'member:removed':
+        if (event.payload.userId === this.me.id) this.forgetRoom(event.payload.roomId);
+        else this.onMemberRemoved(event.payload.roomId, event.payload.userId);
         return;
-      }
       case 'read:updated':
-        this.onReadUpdated(event as ServerEventPayload<'read:updated'>);
-        return;
-      case 'presence': {
-        const { userId, online } = event as ServerEventPayload<'presence'>;
-        this.setOnline([userId], online);
-        return;
-      }
-      case 'typing':
-        this.onTyping(event as ServerEventPayload<'typing'>);
-        return;
-      default:
+        this.onReadUpdated(event.payload);
         return;
     }
   }
 
-  /** Marks users online or offline (presence events, or the answer to a presence query). */
-  setOnline(userIds: readonly string[], online: boolean): void {
+  private onConnectionState(state: ChatClient['connectionState']): void {
+    if (state === 'connected') {
+      const wasLost = this.everConnected && this.snapshot.connection === 'offline';
+      this.everConnected = true;
+      this.update({ connection: wasLost ? 'restored' : 'online' });
+      // Events may have been missed while away: the room list (unread counts) and presence are read again;
+      // the open rooms' messages are caught up by the client library.
+      if (wasLost) void this.loadRooms();
+      void this.refreshPresence([
+        ...new Set([...this.snapshot.members.values()].flat().map((m) => m.user.id)),
+      ]);
+    } else if (state === 'reconnecting' || state === 'offline') {
+      if (this.everConnected) this.update({ connection: 'offline' });
+    }
+  }
+
+  /** Asks the gateway which of these people are online now. */
+  private async refreshPresence(userIds: string[]): Promise<void> {
+    if (userIds.length === 0 || this.client.connectionState !== 'connected') return;
+    try {
+      const online = new Set(await this.client.queryPresence(userIds.slice(0, 500)));
+      const next = new Set(this.snapshot.online);
+      for (const id of userIds) {
+        if (online.has(id)) next.add(id);
+        else next.delete(id);
+      }
+      this.update({ online: next });
+    } catch {
+      // Presence is a nicety: the next presence event corrects it.
+    }
+  }
+
+  private setOnline(userIds: readonly string[], online: boolean): void {
     const next = new Set(this.snapshot.online);
     for (const id of userIds) {
       if (online) next.add(id);
@@ -366,55 +387,51 @@ export class ChatStore {
     kind: 'new' | 'edited' | 'deleted',
     change: { message: Message; lastSeq: number; revision: number },
   ): void {
-    const result = applyMessageChange(room, kind, change, this.me.id, this.isReading(room.id));
-    if (!result) return;
-    if ('room' in result) this.putRoom(result.room);
-    else void this.refetchRoom(room.id);
-    if (this.isReading(room.id)) this.scheduleMarkRead(room.id);
+    const reading = this.isReading(room.id);
+    const result = applyMessageChange(room, kind, change, this.me.id, reading);
+    if (result && 'room' in result) this.putRoom(result.room);
+    else if (result) void this.refetchRoom(room.id);
+    if (reading) this.scheduleMarkRead(room.id);
   }
 
   /** Reads one room's row again (after a gap): the server's unread count is exact. */
   private async refetchRoom(roomId: string): Promise<void> {
     try {
-      const detail = await this.session.api.call('getRoom', { params: { id: roomId } });
+      const detail = await this.client.api.call('getRoom', { params: { id: roomId } });
       this.putRoom(detail.room);
-      this.update({ members: withEntry(this.snapshot.members, roomId, detail.members) });
+      this.setMembers(roomId, detail.members);
     } catch (error) {
-      if (error instanceof ApiRequestError && error.code === 'not_found') this.forgetRoom(roomId);
+      if (error instanceof ApiRequestError && error.status === 404) this.forgetRoom(roomId);
     }
   }
 
   private onMemberAdded(roomId: string, member: Member): void {
     const members = this.snapshot.members.get(roomId);
-    if (members && !members.some((m) => m.user.id === member.user.id)) {
-      this.update({ members: withEntry(this.snapshot.members, roomId, [...members, member]) });
-    }
+    if (members && !members.some((m) => m.user.id === member.user.id))
+      this.setMembers(roomId, [...members, member]);
     const room = this.snapshot.rooms.get(roomId);
     if (room) this.putRoom({ ...room, memberCount: members ? members.length + 1 : room.memberCount + 1 });
+    void this.refreshPresence([member.user.id]);
   }
 
   private onMemberRemoved(roomId: string, userId: string): void {
     const members = this.snapshot.members.get(roomId);
-    if (members) {
-      this.update({
-        members: withEntry(
-          this.snapshot.members,
-          roomId,
-          members.filter((m) => m.user.id !== userId),
-        ),
-      });
-    }
+    if (members)
+      this.setMembers(
+        roomId,
+        members.filter((m) => m.user.id !== userId),
+      );
     const room = this.snapshot.rooms.get(roomId);
     if (room) this.putRoom({ ...room, memberCount: Math.max(1, room.memberCount - 1) });
   }
 
-  private onTyping(event: ServerEventPayload<'typing'>): void {
+  private onTyping(event: TypingEvent): void {
     if (event.userId === this.me.id) return;
     const others = (this.snapshot.typing.get(event.roomId) ?? []).filter((t) => t.userId !== event.userId);
     this.update({ typing: withEntry(this.snapshot.typing, event.roomId, [...others, event]) });
-    const key = `${event.roomId}:${event.userId}`;
-    clearTimeout(this.typingTimers.get(key));
-    this.typingTimers.set(
+    const key = `typing:${event.roomId}:${event.userId}`;
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
       key,
       setTimeout(() => this.clearTyping(event.roomId, event.userId), TYPING_EXPIRY_MS),
     );
@@ -430,34 +447,37 @@ export class ChatStore {
   // ---- state plumbing ----
 
   private forgetRoom(roomId: string): void {
-    this.timelines.delete(roomId);
+    this.roomStops.get(roomId)?.();
+    this.roomStops.delete(roomId);
+    this.client.closeRoom(roomId);
     this.update({
       rooms: withEntry(this.snapshot.rooms, roomId, undefined),
+      views: withEntry(this.snapshot.views, roomId, undefined),
       members: withEntry(this.snapshot.members, roomId, undefined),
-      outgoing: withEntry(this.snapshot.outgoing, roomId, undefined),
-      timelineVersions: withEntry(this.snapshot.timelineVersions, roomId, undefined),
+      queued: withEntry(this.snapshot.queued, roomId, undefined),
     });
+  }
+
+  private setView(roomId: string, view: RoomSnapshot): void {
+    if (this.snapshot.views.get(roomId) === view) return;
+    this.update({ views: withEntry(this.snapshot.views, roomId, view) });
+    if (this.isReading(roomId)) this.scheduleMarkRead(roomId);
   }
 
   private putRoom(room: RoomSummary): void {
     this.update({ rooms: withEntry(this.snapshot.rooms, room.id, room) });
   }
 
-  private outgoingOf(roomId: string) {
-    return this.snapshot.outgoing.get(roomId) ?? [];
+  private setMembers(roomId: string, members: readonly Member[]): void {
+    this.update({ members: withEntry(this.snapshot.members, roomId, members) });
   }
 
-  private setOutgoing(roomId: string, list: ReturnType<ChatStore['outgoingOf']>): void {
-    this.update({ outgoing: withEntry(this.snapshot.outgoing, roomId, list.length ? list : undefined) });
+  private setQueued(roomId: string, list: ReturnType<typeof addOutgoing>): void {
+    this.update({ queued: withEntry(this.snapshot.queued, roomId, list.length ? list : undefined) });
   }
 
   private setLoad(roomId: string, load: RoomLoad): void {
     this.update({ loads: withEntry(this.snapshot.loads, roomId, load) });
-  }
-
-  private touchTimeline(roomId: string): void {
-    const version = this.timelines.get(roomId)?.version ?? 0;
-    this.update({ timelineVersions: withEntry(this.snapshot.timelineVersions, roomId, version) });
   }
 
   private update(patch: Partial<ChatSnapshot>): void {

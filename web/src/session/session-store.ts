@@ -23,6 +23,8 @@ export class SessionStore implements AccessTokenSource {
   private state: SessionState = { status: 'booting' };
   private readonly listeners = new Set<() => void>();
   private loggingOut = false;
+  /** The user of the latest login or refresh answer, until the keeper has its token. */
+  private grantedUser: SessionUser | null = null;
 
   constructor(baseUrl = '') {
     // A 401 on a signed-in call (the token lapsed while a laptop slept) renews the token and repeats the call once.
@@ -34,9 +36,14 @@ export class SessionStore implements AccessTokenSource {
     this.keeper = new TokenKeeper({
       refresh: async () => {
         const answer = await this.api.call('refresh');
-        this.set({ status: 'signedIn', user: answer.user });
+        this.grantedUser = answer.user;
         return answer;
       },
+    });
+    // Signed in only once the keeper holds the token: the chat screen connects its socket as soon as it
+    // renders, and a handshake without a token is refused for good.
+    this.keeper.onToken(() => {
+      if (this.grantedUser) this.set({ status: 'signedIn', user: this.grantedUser });
     });
     this.keeper.onEnded((code) => {
       const wasSignedIn = this.state.status === 'signedIn';
@@ -89,13 +96,14 @@ export class SessionStore implements AccessTokenSource {
 
   async login(email: string, password: string): Promise<SessionUser> {
     const answer = await this.api.call('login', { body: { email, password } });
+    this.grantedUser = answer.user;
     this.keeper.set(answer);
-    this.set({ status: 'signedIn', user: answer.user });
     return answer.user;
   }
 
   /** Replaces the user after a profile change. */
   setUser(user: SessionUser): void {
+    this.grantedUser = user;
     if (this.state.status === 'signedIn') this.set({ status: 'signedIn', user });
   }
 
@@ -111,6 +119,7 @@ export class SessionStore implements AccessTokenSource {
 
   /** Ends the session here (logout finished, or a password reset ended every session). */
   signOut(reason: string | null): void {
+    this.grantedUser = null;
     this.loggingOut = true;
     this.keeper.end('unauthenticated');
     this.loggingOut = false;

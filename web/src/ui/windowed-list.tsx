@@ -27,6 +27,8 @@ interface WindowedListProps<T> {
   onNearTop?: () => void;
   /** Called when the reader arrives at or leaves the bottom. */
   onAtBottomChange?: (atBottom: boolean) => void;
+  /** Called with the index of the first row in the viewport whenever it changes. */
+  onFirstVisibleChange?: (index: number) => void;
   label: string;
   className?: string;
   handle?: Ref<WindowedListHandle>;
@@ -48,6 +50,7 @@ export function WindowedList<T>({
   estimateHeight,
   onNearTop,
   onAtBottomChange,
+  onFirstVisibleChange,
   label,
   className,
   handle,
@@ -60,6 +63,7 @@ export function WindowedList<T>({
   const anchor = useRef<{ key: string; offset: number } | null>(null);
   const followBottom = useRef(true);
   const atBottom = useRef(true);
+  const firstVisible = useRef(-1);
 
   const keys = useMemo(() => items.map(itemKey), [items, itemKey]);
   const indexByKey = useMemo(() => new Map(keys.map((key, index) => [key, index])), [keys]);
@@ -108,11 +112,15 @@ export function WindowedList<T>({
     const index = rowAt(currentTops, top);
     const key = currentKeys[index];
     anchor.current = key === undefined ? null : { key, offset: (currentTops[index] ?? 0) - top };
+    if (index !== firstVisible.current) {
+      firstVisible.current = index;
+      onFirstVisibleChange?.(index);
+    }
     setViewport((previous) =>
       previous.top === top && previous.height === height ? previous : { top, height },
     );
     if (top < Math.max(height, 400)) onNearTop?.();
-  }, [onAtBottomChange, onNearTop]);
+  }, [onAtBottomChange, onFirstVisibleChange, onNearTop]);
 
   // Keep the reader's place after every layout change: at the bottom if they were there, else on their row.
   useLayoutEffect(() => {

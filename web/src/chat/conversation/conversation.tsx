@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { WindowedList, type WindowedListHandle } from '../../ui/windowed-list';
 import { useChat, useChatStore } from '../chat-context';
 import { MembersPanel } from '../members/members-panel';
-import type { OutgoingList } from '../outgoing/outgoing-messages';
+import { pendingToOutgoing, type OutgoingList } from '../outgoing/outgoing-messages';
 import { mergeOutgoing } from '../timeline/merge-outgoing';
 import { messageKey, quoteOf, type MessageView } from '../timeline/message-view';
 import { buildTimelineRows, type TimelineRow } from '../timeline/timeline-rows';
@@ -17,6 +17,7 @@ import { TypingIndicator } from './typing-indicator';
 import { UnreadJumpBar } from './unread-jump-bar';
 
 const NO_OUTGOING: OutgoingList = [];
+const NO_MESSAGES: readonly Message[] = [];
 const NEW_MODE: ComposerMode = { kind: 'new' };
 const rowKey = (row: TimelineRow) => row.message.key;
 const estimateRow = (row: TimelineRow) =>
@@ -31,8 +32,8 @@ export function Conversation({ roomId }: { roomId: string }) {
   const me = store.me;
   const room = useChat((s) => s.rooms.get(roomId));
   const ready = useChat((s) => s.status === 'ready');
-  const version = useChat((s) => s.timelineVersions.get(roomId) ?? 0);
-  const outgoing = useChat((s) => s.outgoing.get(roomId) ?? NO_OUTGOING);
+  const view = useChat((s) => s.views.get(roomId));
+  const queued = useChat((s) => s.queued.get(roomId) ?? NO_OUTGOING);
   const load = useChat((s) => s.loads.get(roomId));
   const online = useChat((s) => s.online);
   const list = useRef<WindowedListHandle>(null);
@@ -41,6 +42,7 @@ export function Conversation({ roomId }: { roomId: string }) {
   const [deleting, setDeleting] = useState<MessageView | null>(null);
   const [showMembers, setShowMembers] = useState(() => window.matchMedia('(min-width: 1100px)').matches);
   const [atBottom, setAtBottom] = useState(true);
+  const [firstVisible, setFirstVisible] = useState(0);
   // The read marker as it was when the room opened: the "New messages" line stays put while reading.
   const [readAtOpen, setReadAtOpen] = useState<{ seq: number; unread: number } | null>(null);
 
@@ -51,22 +53,29 @@ export function Conversation({ roomId }: { roomId: string }) {
     if (room && readAtOpen === null) setReadAtOpen({ seq: room.lastReadSeq, unread: room.unreadCount });
   }, [room, readAtOpen]);
 
-  // `version` says the timeline object changed inside; its message array is rebuilt only then.
-  const stored: readonly Message[] = useMemo(
-    () => store.timeline(roomId)?.messages ?? [],
-    [store, roomId, version],
-  );
+  const stored = view?.messages ?? NO_MESSAGES;
+  const outgoing = useMemo(() => {
+    const pending = (view?.pending ?? []).map((p) => pendingToOutgoing(p, store.quotes, stored));
+    const handedOver = new Set(pending.map((p) => p.clientId));
+    return [...pending, ...queued.filter((q) => !handedOver.has(q.clientId))];
+  }, [view, queued, store.quotes, stored]);
   const views = useMemo(() => mergeOutgoing(stored, outgoing, me), [stored, outgoing, me]);
   const unreadKey = useMemo(
     () => (readAtOpen ? firstUnreadKey(views, readAtOpen.seq, me.id) : null),
     [views, readAtOpen, me.id],
   );
   const rows = useMemo(() => buildTimelineRows(views, unreadKey), [views, unreadKey]);
+  // The jump bar is for unread messages out of sight: not loaded yet, or above the viewport.
+  const unreadIndex = useMemo(
+    () => (unreadKey ? rows.findIndex((r) => r.message.key === unreadKey) : -1),
+    [rows, unreadKey],
+  );
+  const unreadLineShown = unreadIndex >= 0 && unreadIndex >= firstVisible;
 
   const jumpToSeq = useCallback(
     async (seq: number) => {
       await store.loadThrough(roomId, seq);
-      const target = (store.timeline(roomId)?.messages ?? []).find((m) => m.seq >= seq);
+      const target = (store.getSnapshot().views.get(roomId)?.messages ?? []).find((m) => m.seq >= seq);
       if (!target) return;
       const key = messageKey(target.sender.id, target.clientId);
       // The list renders the loaded page on the next frame; scroll once it has.
@@ -134,7 +143,7 @@ export function Conversation({ roomId }: { roomId: string }) {
           onToggleMembers={() => setShowMembers((v) => !v)}
           membersOpen={showMembers}
         />
-        {readAtOpen && readAtOpen.unread > 0 ? (
+        {readAtOpen && readAtOpen.unread > 0 && !unreadLineShown ? (
           <UnreadJumpBar
             count={readAtOpen.unread}
             onJump={() => void jumpToSeq(readAtOpen.seq + 1)}
@@ -167,6 +176,7 @@ export function Conversation({ roomId }: { roomId: string }) {
               estimateHeight={estimateRow}
               onNearTop={onNearTop}
               onAtBottomChange={setAtBottom}
+              onFirstVisibleChange={setFirstVisible}
               label={`Messages in ${room.name}`}
               className="message-list"
             />

@@ -81,8 +81,8 @@ export const MessageRow = memo(function MessageRow({
               type="button"
               className="reply-quote"
               onClick={() => message.replyTo && actions.jumpTo(message.replyTo.seq)}
-              aria-label={`Replying to ${message.replyTo.sender.displayName}: ${message.replyTo.deleted ? 'deleted message' : message.replyTo.body}. Show it.`}
             >
+              <span className="visually-hidden">Replying to </span>
               <span className="reply-quote-author">{message.replyTo.sender.displayName}</span>
               <span className="reply-quote-body">
                 {message.replyTo.deleted ? 'Message deleted' : message.replyTo.body}

@@ -72,11 +72,8 @@ export function PeoplePicker({
             <li key={user.id}>
               <button type="button" className="person-button" onClick={() => onChange([...chosen, user])}>
                 <Avatar user={user} size="small" />
-                <span>{user.displayName}</span>
-                <span className="person-action" aria-hidden="true">
-                  Add
-                </span>
-                <span className="visually-hidden">, add</span>
+                <span className="person-name">{user.displayName}</span>{' '}
+                <span className="person-action">Add</span>
               </button>
             </li>
           ))}

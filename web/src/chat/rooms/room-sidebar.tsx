@@ -60,15 +60,16 @@ export function RoomSidebar({ activeRoomId }: { activeRoomId: string | null }) {
           );
         })}
       </ul>
-      <Link
-        to={paths.settings}
-        className="sidebar-account"
-        aria-label={`Account settings for ${store.me.displayName}`}
-      >
+      {/* The link's text is the name alone (axe: visible text inside the accessible name); the avatar and
+          the gear are beside it, and the link's ::after covers the whole row. */}
+      <div className="sidebar-account">
         <Avatar user={store.me} size="small" online />
-        <span className="sidebar-account-name">{store.me.displayName}</span>
+        <Link to={paths.settings} className="sidebar-account-link">
+          {store.me.displayName}
+          <span className="visually-hidden"> — account settings</span>
+        </Link>
         <span aria-hidden="true">⚙</span>
-      </Link>
+      </div>
       {creating ? <CreateRoomDialog onClose={() => setCreating(false)} /> : null}
     </nav>
   );

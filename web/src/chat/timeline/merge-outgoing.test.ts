@@ -1,6 +1,7 @@
 import type { PublicUser } from '@livechat/protocol';
 import { describe, expect, it } from 'vitest';
-import { addOutgoing, markOutgoing, removeOutgoing } from '../outgoing/outgoing-messages';
+import type { PendingMessage } from '@livechat/client';
+import { addOutgoing, pendingToOutgoing, removeOutgoing } from '../outgoing/outgoing-messages';
 import { mergeOutgoing } from './merge-outgoing';
 import { buildMessage } from './test-messages';
 
@@ -46,15 +47,44 @@ describe('mergeOutgoing', () => {
     expect(mergeOutgoing(stored, outgoing, me).map((v) => v.status)).toEqual(['sent', 'pending']);
   });
 
-  it('shows a failed message with its reason, and pending again on retry', () => {
-    let outgoing = addOutgoing([], 'c-1', 'hello', null);
-    outgoing = markOutgoing(outgoing, 'c-1', 'failed', 'Not sent — you seem to be offline.');
-    expect(mergeOutgoing([], outgoing, me)[0]).toMatchObject({
-      status: 'failed',
-      error: 'Not sent — you seem to be offline.',
+  it('shows a failed message with its reason, and pending again while retrying', () => {
+    const pending: PendingMessage = {
+      clientId: 'c-1',
+      roomId: 'r-1',
+      body: 'hello',
+      replyTo: null,
+      state: 'failed',
+      error: { code: 'unavailable', message: 'fetch failed' },
+      attempts: 6,
+      createdAt: '2026-01-01T10:00:00.000Z',
+    };
+    const failed = mergeOutgoing([], [pendingToOutgoing(pending, new Map(), [])], me)[0];
+    expect(failed?.status).toBe('failed');
+    expect(failed?.error).toMatch(/^Not sent\. The server can’t be reached/);
+    const retrying = mergeOutgoing(
+      [],
+      [pendingToOutgoing({ ...pending, state: 'sending' }, new Map(), [])],
+      me,
+    )[0];
+    expect(retrying).toMatchObject({ status: 'pending' });
+    expect(retrying).not.toHaveProperty('error');
+  });
+
+  it('quotes the parent of a pending reply from the timeline when the app did not keep the quote', () => {
+    const parent = buildMessage(3, ada);
+    const pending: PendingMessage = {
+      clientId: 'c-2',
+      roomId: 'r-1',
+      body: 'yes',
+      replyTo: parent.id,
+      state: 'sending',
+      error: null,
+      attempts: 1,
+      createdAt: '2026-01-01T10:00:00.000Z',
+    };
+    expect(pendingToOutgoing(pending, new Map(), [parent]).replyTo).toMatchObject({
+      id: parent.id,
+      body: 'message 3',
     });
-    outgoing = markOutgoing(outgoing, 'c-1', 'pending');
-    expect(mergeOutgoing([], outgoing, me)[0]).toMatchObject({ status: 'pending' });
-    expect(mergeOutgoing([], outgoing, me)[0]).not.toHaveProperty('error');
   });
 });

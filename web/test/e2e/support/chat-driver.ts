@@ -103,7 +103,7 @@ export class ChatDriver {
 
   private async pickPerson(scope: Locator, displayName: string): Promise<void> {
     await scope.getByLabel('Add people').fill(displayName);
-    await scope.getByRole('button', { name: `${displayName}, add` }).click();
+    await scope.getByRole('button', { name: new RegExp(`^${displayName}\\s+Add$`) }).click();
   }
 
   async openRoom(name: string): Promise<void> {
@@ -124,9 +124,10 @@ export class ChatDriver {
     return this.page.getByRole('region', { name: /^Messages in / });
   }
 
-  /** The article of the (last) message whose body contains `text`. */
+  /** The article of the (last) message whose own body — not a quote of it — contains `text`. */
   message(text: string): Locator {
-    return this.messageList().getByRole('article').filter({ hasText: text }).last();
+    const body = this.page.locator('.message-body', { hasText: text });
+    return this.messageList().getByRole('article').filter({ has: body }).last();
   }
 
   async waitForMessage(text: string): Promise<void> {

@@ -195,7 +195,7 @@ export function describeMainFlow(name: string, start: () => Promise<ChatTarget>)
           'settings',
           async () => {
             await page.keyboard.press('Escape');
-            await page.getByRole('link', { name: /Account settings/ }).click();
+            await page.getByRole('link', { name: /account settings/i }).click();
             await page.getByRole('heading', { name: 'Account' }).waitFor();
           },
         ],
