@@ -6,7 +6,10 @@ describe('TokenBucket', () => {
   it('allows a burst of its capacity, then refills at capacity per period', () => {
     let now = 0;
     const bucket = new TokenBucket(10, 10_000, () => now);
-    expect(Array.from({ length: 11 }, () => bucket.take())).toEqual([...Array<boolean>(10).fill(true), false]);
+    expect(Array.from({ length: 11 }, () => bucket.take())).toEqual([
+      ...Array<boolean>(10).fill(true),
+      false,
+    ]);
     now += 999;
     expect(bucket.take()).toBe(false);
     now += 1;
