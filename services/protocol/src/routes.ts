@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from 'typebox';
+import type { Static, TSchema } from 'typebox';
 import { IdParams, Ok } from './common.js';
 import {
   Accepted,
