@@ -1,4 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { startApiProcess } from './api/api-process-handle.js';
+import {
+  FANOUT_BENCHMARK_DEFAULTS,
+  fanoutTable,
+  measureFanout,
+  type FanoutBenchmarkOptions,
+} from './fanout-benchmark.js';
 import { count, ms, type FigureTable } from './report/figure-table.js';
 import { startAdapterBenchProcess, type AdapterBenchProcess } from './realtime/adapter-bench-handle.js';
 import { deliveredCell, measureDeliveryStep } from './realtime/delivery-step.js';
@@ -9,8 +16,10 @@ export interface AdapterCostBenchmarkOptions {
   rooms: number;
   roomSize: number;
   drivers: number;
-  /** Room messages per second, one step each. */
+  /** Broadcasts per second on the bare Socket.IO server, one step each. */
   rates: number[];
+  /** Messages per second sent over REST to the standalone server, one step each. */
+  productRates: number[];
   stepMs: number;
   drainMs: number;
 }
@@ -20,6 +29,7 @@ export const ADAPTER_COST_BENCHMARK_DEFAULTS: AdapterCostBenchmarkOptions = {
   roomSize: 100,
   drivers: 2,
   rates: [10, 50, 100],
+  productRates: [10, 25],
   stepMs: 10_000,
   drainMs: 10_000,
 };
@@ -27,15 +37,26 @@ export const ADAPTER_COST_BENCHMARK_DEFAULTS: AdapterCostBenchmarkOptions = {
 type Mode = 'in-process' | 'sharded Redis';
 
 /**
- * The price of the design's fan-out choice: the same broadcasts (`io.to(room).emit('message:new')` of a
+ * The price of the design's fan-out choice, measured twice. (1) Bare Socket.IO: the same broadcasts (`io.to(room).emit('message:new')` of a
  * realistic event) to the same sockets on one Socket.IO server, emitted either in that process through
  * the in-memory adapter (standalone) or from another process through Redis with the sharded adapter in
  * dynamic mode (cluster: API → Redis → gateway). Only the adapter differs: no auth, no database.
+ * (2) The product: the standalone server (API and gateway in one process, on Postgres) without and with
+ * REDIS_URL, messages sent over REST — one process either way, so only the fan-out path differs.
  */
 export async function runAdapterCostBenchmark(options: AdapterCostBenchmarkOptions): Promise<FigureTable[]> {
   const rows: (string | number)[][] = [];
   for (const mode of ['in-process', 'sharded Redis'] as Mode[])
     rows.push(...(await measureMode(mode, options)));
+  const fanoutOptions = {
+    ...FANOUT_BENCHMARK_DEFAULTS,
+    ...options,
+    gateways: 1,
+    rates: options.productRates,
+  };
+  const productRows: (string | number)[][] = [];
+  for (const mode of ['in-process', 'sharded Redis'] as Mode[])
+    productRows.push(...(await measureStandalone(mode, fanoutOptions)));
   return [
     {
       title: `Fan-out adapter cost: ${options.rooms} rooms × ${options.roomSize} sockets on one Socket.IO server`,
@@ -57,7 +78,34 @@ export async function runAdapterCostBenchmark(options: AdapterCostBenchmarkOptio
         'both modes are told to emit over the same IPC channel, so that cost cancels out',
       ],
     },
+    fanoutTable(
+      `Fan-out adapter cost in the product: standalone server (API + gateway, Postgres), ${options.rooms} rooms × ${options.roomSize} members`,
+      productRows,
+      fanoutOptions,
+    ),
   ];
+}
+
+/** The standalone server, one process, with in-process fan-out or with REDIS_URL (sharded adapter, Redis presence). */
+async function measureStandalone(mode: Mode, options: FanoutBenchmarkOptions) {
+  const server = await startApiProcess({
+    kind: 'standalone',
+    storage: 'postgres',
+    ...(mode === 'sharded Redis' ? { redisPrefix: `lc_bench_${randomUUID().slice(0, 8)}` } : {}),
+    env: { ALLOWED_ORIGINS: BENCH_ORIGIN },
+  });
+  try {
+    const setup = {
+      label: `standalone, ${mode}`,
+      gatewayPids: [],
+      apiPid: server.pid,
+      apiUrl: server.url,
+      gatewayUrls: [server.url],
+    };
+    return await measureFanout(setup, { api: server }, options);
+  } finally {
+    await server.stop();
+  }
 }
 
 async function measureMode(mode: Mode, options: AdapterCostBenchmarkOptions): Promise<(string | number)[][]> {

@@ -50,7 +50,7 @@ const BENCHMARKS: Record<string, { about: string; run(args: BenchArgs): Promise<
       runAdapterCostBenchmark({
         ...ADAPTER_COST_BENCHMARK_DEFAULTS,
         ...(args.seconds ? { stepMs: args.seconds * 1000 } : {}),
-        ...(args.rates ? { rates: args.rates } : {}),
+        ...(args.rates ? { rates: args.rates, productRates: args.rates } : {}),
       }),
   },
 };

@@ -5,8 +5,10 @@ export type BenchStorage = 'postgres' | 'pglite';
 
 /** How the parent asks for a benchmark API (passed to the child as JSON in BENCH_API_OPTIONS). */
 export interface BenchApiOptions {
+  /** The API alone (cluster; the default), or the standalone server: API and gateway in one process. */
+  kind?: 'api' | 'standalone';
   storage: BenchStorage;
-  /** Fan out through the sharded Redis adapter under this prefix (cluster); unset: in-process. */
+  /** Fan out through the sharded Redis adapter under this prefix; unset: in-process. */
   redisPrefix?: string;
   /** Extra API configuration (rate limits, token lifetime…). */
   env?: Record<string, string>;

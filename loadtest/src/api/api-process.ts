@@ -1,23 +1,14 @@
-// Child process: one real API (the test-support server, listening on 127.0.0.1) for a benchmark.
-import { buildUser, startTestApi } from '@livechat/api/testing';
+// Child process: the real server a benchmark drives (the API alone, or the standalone server), on 127.0.0.1.
+import { buildUser } from '@livechat/api/testing';
 import { sql } from 'kysely';
 import { notifyParent, serveRpc } from '../ipc/ipc-rpc.js';
 import { mapBounded } from '../map-bounded.js';
 import type { BenchApiMethods, BenchApiOptions, BenchApiReady } from './api-process-rpc.js';
+import { startServerUnderTest } from './server-under-test.js';
 
 const options = JSON.parse(process.env.BENCH_API_OPTIONS ?? '{}') as BenchApiOptions;
-// The test support picks its storage from this variable, as it does for the PGlite test run.
-process.env.LIVECHAT_TEST_STORAGE = options.storage;
-
-const api = await startTestApi({
-  listen: true,
-  redis: options.redisPrefix !== undefined,
-  env: {
-    ...(options.redisPrefix ? { REDIS_PREFIX: options.redisPrefix } : {}),
-    ...options.env,
-  },
-});
-const db = api.deps.db;
+const api = await startServerUnderTest(options);
+const db = api.app.db;
 
 const methods: BenchApiMethods = {
   createUsers: ({ count }) =>
@@ -79,4 +70,4 @@ process.on('SIGTERM', () => void close());
 process.on('disconnect', () => void close());
 
 serveRpc(methods);
-notifyParent('ready', { url: api.url, publicKeys: api.deps.keys.publicKeys } satisfies BenchApiReady);
+notifyParent('ready', { url: api.url, publicKeys: api.publicKeys } satisfies BenchApiReady);

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import type { PublicKeySet } from '@livechat/access-token';
+import { generateSigningKeyPair } from '@livechat/access-token';
+import { createTestDatabase, startTestApi, TEST_REDIS_URL } from '@livechat/api/testing';
+import { buildStandaloneServer, loadStandaloneConfig } from '@livechat/standalone';
+import type { BenchApiOptions } from './api-process-rpc.js';
+
+/** A running server the benchmark drives: its Fastify instance (for `db` and `tokens`) and its address. */
+export interface ServerUnderTest {
+  app: FastifyInstance;
+  url: string;
+  publicKeys: PublicKeySet;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts what `options` asks for on a fresh database that is dropped on close: the API alone (the test
+ * support server, as in a cluster) or the standalone server (API and gateway in one process, as `npm start`
+ * runs it, here on the benchmark's database).
+ */
+export async function startServerUnderTest(options: BenchApiOptions): Promise<ServerUnderTest> {
+  // The test support picks its storage from this variable, as it does for the PGlite test run.
+  process.env.LIVECHAT_TEST_STORAGE = options.storage;
+  const redisEnv: Record<string, string> = options.redisPrefix ? { REDIS_PREFIX: options.redisPrefix } : {};
+  if (options.kind !== 'standalone') {
+    const api = await startTestApi({
+      listen: true,
+      redis: options.redisPrefix !== undefined,
+      env: { ...redisEnv, ...options.env },
+    });
+    return { app: api.app, url: api.url, publicKeys: api.deps.keys.publicKeys, close: () => api.close() };
+  }
+
+  const database = await createTestDatabase();
+  if (!database.url) throw new Error('the standalone benchmark server runs on Postgres only');
+  const pair = await generateSigningKeyPair();
+  const app = await buildStandaloneServer(
+    loadStandaloneConfig({
+      DATABASE_URL: database.url,
+      JWT_PRIVATE_KEY: pair.privateKeyPem,
+      JWT_KEY_ID: pair.kid,
+      LOG_LEVEL: 'silent',
+      ...(options.redisPrefix ? { REDIS_URL: TEST_REDIS_URL, ...redisEnv } : {}),
+      ...options.env,
+    }),
+  );
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    app,
+    url,
+    publicKeys: pair.publicKeys,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
