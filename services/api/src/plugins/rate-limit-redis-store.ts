@@ -41,6 +41,14 @@ export function redisRateLimitStore(
 
   return class RedisRateLimitStore implements FastifyRateLimitStore {
     incr(key: string, callback: IncrCallback, timeWindow: number): void {
+      const inMemory = (error: unknown) => {
+        if (!degraded) logger.warn({ err: error }, 'rate limits counting in memory while Redis is down');
+        degraded = true;
+        callback(null, fallback.incr(key, timeWindow));
+      };
+      // node-redis queues a MULTI even with disableOfflineQueue: while the link is down it would wait for
+      // the next reconnect attempt (up to seconds, with backoff) before failing, stalling every send and login.
+      if (!redis.isReady) return inMemory(new Error('the Redis link is down'));
       const redisKey = `${keyPrefix}${key}`;
       redis
         .multi()
@@ -53,11 +61,7 @@ export function redisRateLimitStore(
           const ttl = Number(replies[2]);
           callback(null, { current: Number(replies[0]), ttl: ttl > 0 ? ttl : timeWindow });
         })
-        .catch((error: unknown) => {
-          if (!degraded) logger.warn({ err: error }, 'rate limits counting in memory while Redis is down');
-          degraded = true;
-          callback(null, fallback.incr(key, timeWindow));
-        });
+        .catch(inMemory);
     }
 
     /** Every limiter shares the one store: their keys carry the limiter's name. */
