@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ConnectionState } from '@livechat/client';
 import type { Message } from '@livechat/protocol';
 // The API suite's private Redis (a free port, no persistence, SHUTDOWN NOSAVE and start on the same port).
-import { startPrivateRedis, type PrivateRedis } from '../../services/api/test/support/private-redis.js';
+import { startPrivateRedis, type PrivateRedis } from '@livechat/api/testing';
 import { startFailoverScene, type FailoverScene } from './support/failover-scene.js';
 import { readReplicaCounters, socketsByReplica } from './support/gateway-replica-metrics.js';
 import { messageKey, streamMessages } from './support/message-stream.js';

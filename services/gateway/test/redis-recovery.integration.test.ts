@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, startTestApi, type TestApi } from '@livechat/api/testing';
+import { buildUser, startPrivateRedis, startTestApi, type TestApi } from '@livechat/api/testing';
 import type { MessageNewEvent, ResyncEvent } from '@livechat/protocol';
 import { actAs } from './support/api-actions.js';
 import { startGateway, type TestGateway } from './support/gateway-harness.js';
 import pino from 'pino';
 import { connectRedis } from '@livechat/server-kit';
 import { resilientSubscriptions } from '../src/fanout/resilient-subscriptions.js';
-import { startPrivateRedis } from './support/private-redis.js';
 import { collect, connectReady, eventually, request, type TestSocket } from './support/socket-client.js';
 
 describe('a Redis restart under two replicas', () => {
@@ -24,7 +23,7 @@ describe('a Redis restart under two replicas', () => {
     for (const socket of sockets) socket.disconnect();
     await Promise.all(gateways.map((gateway) => gateway.close()));
     await api.close();
-    await redis.close();
+    await redis.stop();
   });
 
   it('tells clients to resync, re-registers presence and delivers again once Redis is back', async () => {

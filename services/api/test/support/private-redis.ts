@@ -14,6 +14,8 @@ export interface PrivateRedis {
   start(): Promise<void>;
   /** `SHUTDOWN NOSAVE`, then waits for the process to exit. */
   shutdown(): Promise<void>;
+  /** Shuts down, stays down for `downMs`, starts again empty on the same port. */
+  restart(downMs?: number): Promise<void>;
   /** Kills the process if it still runs (afterAll). */
   stop(): Promise<void>;
 }
@@ -75,6 +77,11 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       await client.sendCommand(['SHUTDOWN', 'NOSAVE']).catch(() => undefined);
       if (client.isOpen) client.destroy();
       await exited();
+    },
+    async restart(downMs = 500) {
+      await redis.shutdown();
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      await redis.start();
     },
     async stop() {
       if (child && child.exitCode === null && child.signalCode === null) {
