@@ -1,4 +1,4 @@
-import { sleep } from './time.js';
+import { sleep } from './sleep.js';
 import { cpuSeconds, rssBytes } from './processes/proc-stats.js';
 import { count, kibibytes, mebibytes, ms, seconds, type FigureTable } from './report/figure-table.js';
 import { startBenchCluster } from './realtime/bench-cluster.js';

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { sleep } from './time.js';
+import { sleep } from './sleep.js';
 
 export interface OpenLoopResult {
   /** Operations that succeeded. */

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
-import { onNotice, rpcClient, type RpcClient } from '../ipc/ipc-rpc.js';
-import { forkTypeScript, stopChild } from '../processes/typescript-child.js';
+import { rpcClient, type RpcClient } from '../ipc/ipc-rpc.js';
+import { forkUntilReady, stopChild } from '../processes/typescript-child.js';
 import type { BenchApiMethods, BenchApiOptions, BenchApiReady } from './api-process-rpc.js';
 
 /** Limits high enough that the benchmark measures the send path, not the rate limiter. */
@@ -20,20 +20,15 @@ export interface BenchApi extends BenchApiReady, RpcClient<BenchApiMethods> {
 
 /** Starts a real API in a child process (see api-process.ts) and waits until it listens. */
 export async function startApiProcess(options: BenchApiOptions): Promise<BenchApi> {
-  const child = forkTypeScript(new URL('./api-process.ts', import.meta.url).pathname, {
-    env: { BENCH_API_OPTIONS: JSON.stringify({ ...options, env: { ...BENCH_API_ENV, ...options.env } }) },
-  });
-  try {
-    const ready = await onNotice<BenchApiReady>(child, 'ready');
-    return {
-      ...ready,
-      ...rpcClient<BenchApiMethods>(child),
-      pid: child.pid!,
-      process: child,
-      stop: () => stopChild(child, 30_000),
-    };
-  } catch (error) {
-    await stopChild(child);
-    throw error;
-  }
+  const { child, ready } = await forkUntilReady<BenchApiReady>(
+    new URL('./api-process.ts', import.meta.url).pathname,
+    { env: { BENCH_API_OPTIONS: JSON.stringify({ ...options, env: { ...BENCH_API_ENV, ...options.env } }) } },
+  );
+  return {
+    ...ready,
+    ...rpcClient<BenchApiMethods>(child),
+    pid: child.pid!,
+    process: child,
+    stop: () => stopChild(child, 30_000),
+  };
 }

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { onNotice } from '../ipc/ipc-rpc.js';
 
 export interface TypeScriptChildOptions {
   env?: Record<string, string>;
@@ -29,4 +30,21 @@ export async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<
   const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   await exited;
   clearTimeout(timer);
+}
+
+/**
+ * Forks a TypeScript child that announces itself with a `ready` notice (see ipc-rpc.ts) and waits for it;
+ * a child that dies or fails first is stopped and the error thrown.
+ */
+export async function forkUntilReady<R>(
+  entry: string,
+  options: TypeScriptChildOptions = {},
+): Promise<{ child: ChildProcess; ready: R }> {
+  const child = forkTypeScript(entry, options);
+  try {
+    return { child, ready: await onNotice<R>(child, 'ready') };
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
 }

@@ -1,6 +1,6 @@
 import { TEST_REDIS_URL } from '@livechat/api/testing';
-import { onNotice, rpcClient, type RpcClient } from '../ipc/ipc-rpc.js';
-import { forkTypeScript, stopChild } from '../processes/typescript-child.js';
+import { rpcClient, type RpcClient } from '../ipc/ipc-rpc.js';
+import { forkUntilReady, stopChild } from '../processes/typescript-child.js';
 import type { AdapterBenchMethods, AdapterBenchOptions, AdapterBenchReady } from './adapter-bench-rpc.js';
 
 export interface AdapterBenchProcess extends RpcClient<AdapterBenchMethods> {
@@ -14,14 +14,14 @@ export async function startAdapterBenchProcess(
   redisPrefix: string | null,
 ): Promise<AdapterBenchProcess> {
   const options: AdapterBenchOptions = { role, redisPrefix, redisUrl: TEST_REDIS_URL };
-  const child = forkTypeScript(new URL('./adapter-bench-process.ts', import.meta.url).pathname, {
-    env: { ADAPTER_BENCH_OPTIONS: JSON.stringify(options) },
-  });
-  try {
-    const { url } = await onNotice<AdapterBenchReady>(child, 'ready');
-    return { url, pid: child.pid!, ...rpcClient<AdapterBenchMethods>(child), stop: () => stopChild(child) };
-  } catch (error) {
-    await stopChild(child);
-    throw error;
-  }
+  const { child, ready } = await forkUntilReady<AdapterBenchReady>(
+    new URL('./adapter-bench-process.ts', import.meta.url).pathname,
+    { env: { ADAPTER_BENCH_OPTIONS: JSON.stringify(options) } },
+  );
+  return {
+    url: ready.url,
+    pid: child.pid!,
+    ...rpcClient<AdapterBenchMethods>(child),
+    stop: () => stopChild(child),
+  };
 }

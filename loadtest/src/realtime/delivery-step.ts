@@ -2,7 +2,7 @@ import { runOpenLoop } from '../open-loop.js';
 import { count } from '../report/figure-table.js';
 import { cpuSeconds } from '../processes/proc-stats.js';
 import { summarizeLatencies, type LatencySummary } from '../stats/latency-summary.js';
-import { sleep } from '../time.js';
+import { sleep } from '../sleep.js';
 import { epochNow } from './send-stamp.js';
 import type { SocketDrivers } from './socket-drivers.js';
 

@@ -1,6 +1,7 @@
 import type { PublicKeySet } from '@livechat/access-token';
 import { TEST_REDIS_URL } from '@livechat/api/testing';
-import { freePort, waitUntilReady } from '../processes/free-port.js';
+import { freePort } from '../processes/free-port.js';
+import { waitUntilReady } from '../processes/wait-until-ready.js';
 import { forkTypeScript, stopChild } from '../processes/typescript-child.js';
 
 /** The Origin benchmark sockets send; every benchmark gateway allows it. */

@@ -1,5 +1,5 @@
-import { onNotice, rpcClient, type RpcClient } from '../ipc/ipc-rpc.js';
-import { forkTypeScript, stopChild } from '../processes/typescript-child.js';
+import { rpcClient, type RpcClient } from '../ipc/ipc-rpc.js';
+import { forkUntilReady, stopChild } from '../processes/typescript-child.js';
 import type {
   Deliveries,
   DriverStatus,
@@ -22,14 +22,16 @@ export interface SocketDrivers {
 export const OPEN_CONCURRENCY = 25;
 
 export async function startSocketDrivers(count: number): Promise<SocketDrivers> {
-  const children = Array.from({ length: count }, () =>
-    forkTypeScript(new URL('./socket-driver-process.ts', import.meta.url).pathname),
+  const started = await Promise.allSettled(
+    Array.from({ length: count }, () =>
+      forkUntilReady(new URL('./socket-driver-process.ts', import.meta.url).pathname),
+    ),
   );
-  try {
-    await Promise.all(children.map((child) => onNotice(child, 'ready')));
-  } catch (error) {
+  const children = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value.child] : []));
+  const failure = started.find((result) => result.status === 'rejected');
+  if (failure) {
     await Promise.all(children.map((child) => stopChild(child)));
-    throw error;
+    throw failure.reason;
   }
   const drivers: RpcClient<SocketDriverMethods>[] = children.map((child) => rpcClient(child));
   const all = <T>(work: (driver: RpcClient<SocketDriverMethods>) => Promise<T>) =>
