@@ -56,6 +56,8 @@ export class ChatStore {
       baseUrl: '',
       session,
       connect: false,
+      // Fewer round trips when paging back through a long history; the list renders only what is visible.
+      historyPageSize: 100,
       createClientId: () => this.nextClientId ?? newClientId(),
     });
   }

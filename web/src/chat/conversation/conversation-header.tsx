@@ -1,7 +1,8 @@
 import { may, type RoomSummary } from '@livechat/protocol';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link } from '../../routing/link';
 import { paths } from '../../routing/routes';
+import { MenuButton } from '../../ui/menu-button';
 import { DeleteRoomDialog } from '../rooms/delete-room-dialog';
 import { LeaveRoomDialog } from '../rooms/leave-room-dialog';
 import { RenameRoomDialog } from '../rooms/rename-room-dialog';
@@ -19,9 +20,8 @@ export function ConversationHeader({
   onToggleMembers: () => void;
 }) {
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const menu = useRef<HTMLDetailsElement>(null);
-  const open = (which: OpenDialog) => {
-    if (menu.current) menu.current.open = false;
+  const open = (which: OpenDialog, closeMenu: () => void) => {
+    closeMenu();
     setDialog(which);
   };
   return (
@@ -33,28 +33,27 @@ export function ConversationHeader({
       <button type="button" className="button small" aria-pressed={membersOpen} onClick={onToggleMembers}>
         {room.memberCount} {room.memberCount === 1 ? 'member' : 'members'}
       </button>
-      <details className="menu" ref={menu}>
-        <summary className="icon-button" aria-label="Room options">
-          <span aria-hidden="true">⋯</span>
-        </summary>
-        <div className="menu-items">
-          {may(room.myRole, 'rename') ? (
-            <button type="button" className="menu-item" onClick={() => open('rename')}>
-              Rename room
-            </button>
-          ) : null}
-          {room.myRole !== 'owner' ? (
-            <button type="button" className="menu-item" onClick={() => open('leave')}>
-              Leave room
-            </button>
-          ) : null}
-          {may(room.myRole, 'deleteRoom') ? (
-            <button type="button" className="menu-item danger" onClick={() => open('delete')}>
-              Delete room
-            </button>
-          ) : null}
-        </div>
-      </details>
+      <MenuButton label="Room options" icon={<span aria-hidden="true">⋯</span>}>
+        {(close) => (
+          <>
+            {may(room.myRole, 'rename') ? (
+              <button type="button" className="menu-item" onClick={() => open('rename', close)}>
+                Rename room
+              </button>
+            ) : null}
+            {room.myRole !== 'owner' ? (
+              <button type="button" className="menu-item" onClick={() => open('leave', close)}>
+                Leave room
+              </button>
+            ) : null}
+            {may(room.myRole, 'deleteRoom') ? (
+              <button type="button" className="menu-item danger" onClick={() => open('delete', close)}>
+                Delete room
+              </button>
+            ) : null}
+          </>
+        )}
+      </MenuButton>
       {dialog === 'rename' ? <RenameRoomDialog room={room} onClose={() => setDialog(null)} /> : null}
       {dialog === 'leave' ? <LeaveRoomDialog room={room} onClose={() => setDialog(null)} /> : null}
       {dialog === 'delete' ? <DeleteRoomDialog room={room} onClose={() => setDialog(null)} /> : null}

@@ -150,14 +150,107 @@ export function describeMainFlow(name: string, start: () => Promise<ChatTarget>)
       await bob().app.openRoom('Team');
       await alice().app.openRoom('Team');
       await bob().context.setOffline(true);
+      await bob().page.getByTestId('connection-banner').getByText('Connection lost').waitFor();
       const sent = Array.from({ length: 20 }, (_, i) => `burst ${i + 1}`);
       for (const text of sent) await alice().app.send(text);
       await eventually(async () => expect(await alice().page.locator('.message.pending').count()).toBe(0));
       await bob().context.setOffline(false);
+      await bob().page.getByTestId('connection-banner').getByText('Back online').waitFor({ timeout: 30_000 });
       await eventually(async () => {
         const bursts = (await bob().app.renderedBodies()).filter((body) => /^burst \d+$/.test(body));
         expect(bursts).toEqual(sent);
       }, 30_000);
+    });
+
+    it('shows a message as failed when it cannot be sent, and sends it once on retry', async () => {
+      await alice().context.setOffline(true);
+      await alice().app.send('sent after a retry');
+      const failed = alice().app.message('sent after a retry');
+      await failed.getByText('Sending…').waitFor();
+      // The client library retries with backoff for several seconds before giving up.
+      await failed.getByText(/^Not sent/).waitFor({ timeout: 30_000 });
+      await alice().context.setOffline(false);
+      await alice()
+        .page.getByTestId('connection-banner')
+        .getByText('Back online')
+        .waitFor({ timeout: 30_000 });
+      await failed.getByRole('button', { name: 'Retry' }).click();
+      await eventually(async () =>
+        expect(await alice().page.locator('.message.pending, .message.failed').count()).toBe(0),
+      );
+      await bob().app.waitForMessage('sent after a retry');
+      const copies = (await bob().app.renderedBodies()).filter((body) => body === 'sent after a retry');
+      expect(copies).toHaveLength(1);
+    });
+
+    it('works by keyboard: Shift+Enter for a new line, Escape to cancel a reply, typing shown to others', async () => {
+      const box = alice().app.composer();
+      await box.click();
+      await box.pressSequentially('line one');
+      // Typing is announced to the other person while the text is being written.
+      await bob().page.getByText('Alice is typing…').waitFor();
+      await box.press('Shift+Enter');
+      await box.pressSequentially('line two');
+      await box.press('Enter');
+      await eventually(async () => expect(await bob().app.renderedBodies()).toContain('line one\nline two'));
+      const message = alice().app.message('burst 20');
+      await message.hover();
+      await message.getByRole('button', { name: 'Reply' }).click();
+      await alice()
+        .page.getByRole('button', { name: /^Cancel reply/ })
+        .waitFor();
+      await alice().app.composer().press('Escape');
+      await eventually(async () =>
+        expect(
+          await alice()
+            .page.getByRole('button', { name: /^Cancel reply/ })
+            .count(),
+        ).toBe(0),
+      );
+    });
+
+    it('shows who is online in the member list', async () => {
+      const panel = await bob().app.membersPanel();
+      await panel.getByRole('listitem').filter({ hasText: 'Alice' }).getByText(', online').waitFor();
+    });
+
+    it('renames and deletes a room, live for everyone in it', async () => {
+      await alice().app.openRoom('Side');
+      await alice().page.getByRole('button', { name: 'Room options' }).click();
+      await alice().page.getByRole('button', { name: 'Rename room' }).click();
+      const rename = alice().page.getByRole('dialog', { name: 'Rename room' });
+      await rename.getByLabel('Room name').fill('Side project');
+      await rename.getByRole('button', { name: 'Rename' }).click();
+      await bob().app.roomLink('Side project').waitFor();
+      await alice().page.getByRole('button', { name: 'Room options' }).click();
+      await alice().page.getByRole('button', { name: 'Delete room' }).click();
+      await alice().page.getByRole('alertdialog').getByRole('button', { name: 'Delete room' }).click();
+      await eventually(async () => expect(await bob().app.roomLink('Side project').count()).toBe(0));
+      await eventually(async () => expect(await alice().app.roomLink('Side project').count()).toBe(0));
+    });
+
+    it('explains refused input next to the field it concerns', async () => {
+      const context = await browser.newContext({ viewport: DESKTOP });
+      const page = await context.newPage();
+      await page.goto(`${target.url}/register`);
+      await page.getByLabel('Your name').fill('Eve');
+      await page.getByLabel('Email').fill('not-an-email');
+      await page.getByLabel('Password').fill('short');
+      await page.getByRole('button', { name: 'Create account' }).click();
+      // Checked in the page before anything is sent.
+      await expect(page.getByLabel('Password').getAttribute('aria-invalid')).resolves.toBe('true');
+      await page.getByText('Use at least 8 characters.').waitFor();
+      // Refused by the API, shown under the field the API names.
+      await page.getByLabel('Password').fill('long enough password');
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.getByText('Enter an email address like name@example.com.').waitFor();
+      await expect(page.getByLabel('Email').getAttribute('aria-invalid')).resolves.toBe('true');
+      await page.goto(`${target.url}/login`);
+      await page.getByLabel('Email').fill(bob().person.email);
+      await page.getByLabel('Password').fill('wrong password');
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByRole('alert').getByText('That email and password don’t match an account.').waitFor();
+      await context.close();
     });
 
     it('measures the time from logging in to the first room’s messages on screen', async () => {
@@ -235,6 +328,45 @@ export function describeMainFlow(name: string, start: () => Promise<ChatTarget>)
       await screenshotBothThemes(phonePage, name, 'phone-conversation');
       expect(await seriousAxeViolations(phonePage), 'phone').toEqual([]);
       await phone.close();
+    });
+
+    it('resets a forgotten password through the mailbox, which logs out every session', async () => {
+      const context = await browser.newContext({ viewport: DESKTOP });
+      const page = await context.newPage();
+      await page.goto(`${target.url}/forgot-password`);
+      await page.getByLabel('Email').fill(bob().person.email);
+      await page.getByRole('button', { name: 'Send reset link' }).click();
+      await page.getByRole('link', { name: 'Open the mailbox' }).click();
+      const link = page.getByRole('link', { name: 'Choose a new password' }).first();
+      await eventually(async () => {
+        if ((await link.count()) === 0) {
+          await page.getByRole('button', { name: 'Refresh' }).click();
+          throw new Error('no reset mail yet');
+        }
+      });
+      await link.click();
+      const password = `new-${bob().person.password}`;
+      await page.getByLabel('New password', { exact: true }).fill(password);
+      await page.getByLabel('Repeat the new password', { exact: true }).fill(password);
+      await page.getByRole('button', { name: 'Set new password' }).click();
+      await page.getByText('Your password is changed.').waitFor();
+      await context.close();
+      // Bob's open tab is disconnected and signed out.
+      await bob().page.getByRole('heading', { name: 'Log in to LiveChat' }).waitFor({ timeout: 20_000 });
+      bob().person.password = password;
+      await bob().app.login(bob().person);
+    });
+
+    it('logs out everywhere from the account settings', async () => {
+      const context = await browser.newContext({ viewport: DESKTOP });
+      const elsewhere = new ChatDriver(await context.newPage(), target.url);
+      await elsewhere.login(alice().person);
+      await alice().page.goto(`${target.url}/settings`);
+      await alice().page.getByRole('button', { name: 'Log out everywhere' }).click();
+      await alice().page.getByRole('heading', { name: 'Log in to LiveChat' }).waitFor();
+      await alice().page.getByText('You are logged out on every device.').waitFor();
+      await elsewhere.page.getByRole('heading', { name: 'Log in to LiveChat' }).waitFor({ timeout: 20_000 });
+      await context.close();
     });
 
     it('ran without a single CSP violation or uncaught error', async () => {
