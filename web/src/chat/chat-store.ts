@@ -1,50 +1,39 @@
-import {
-  ApiRequestError,
-  ChatClient,
-  newClientId,
-  type RoomEvent,
-  type RoomSnapshot,
-} from '@livechat/client';
-import {
-  TYPING_EXPIRY_MS,
-  type Member,
-  type Message,
-  type PublicUser,
-  type QuotedMessage,
-  type RoomSummary,
-  type TypingEvent,
-} from '@livechat/protocol';
+import { ApiRequestError, ChatClient, type RoomEvent } from '@livechat/client';
+import type { Member, Message, PublicUser, QuotedMessage, RoomSummary } from '@livechat/protocol';
 import { toFormErrors } from '../forms/problem-to-form-errors';
 import type { SessionStore } from '../session/session-store';
-import { INITIAL_SNAPSHOT, withEntry, type ChatSnapshot, type RoomLoad } from './chat-snapshot';
-import { addOutgoing, removeOutgoing } from './outgoing/outgoing-messages';
+import type { ChatSnapshot, RoomLoad } from './chat-snapshot';
+import { ChatState } from './chat-state';
+import { OrderedSends } from './outgoing/ordered-sends';
+import { PresenceTracker } from './presence-tracker';
 import { applyMessageChange, applyReadMarker } from './rooms/room-summary-updates';
 import { readUpTo } from './timeline/unread';
+import { TypingTracker } from './typing-tracker';
 
 const IDLE_LOAD: RoomLoad = { loading: false, loadingOlder: false, error: null };
 const READ_DELAY_MS = 250;
 
+type MessageChange = 'new' | 'edited' | 'deleted';
+const CHANGE_OF = { 'message:new': 'new', 'message:edited': 'edited', 'message:deleted': 'deleted' } as const;
+
 /**
- * The chat as this tab knows it: rooms (sidebar), open rooms, own messages on their way, members, presence,
- * typing and the connection, as one immutable snapshot that screens read with `useChat`.
+ * The chat as this tab knows it — rooms, open rooms, own messages on their way, members, presence, typing
+ * and the connection — as one immutable snapshot that screens read with `useChat`.
  *
- * The client library's `ChatClient` does the realtime work — socket, catch-up, each room's messages once and
- * in order, sends retried with their clientId. This store adds what is the app's: the room list and its
- * unread arithmetic, members and presence, the read marker of the room on screen, and keeping a room's own
- * messages in the order they were typed (one send in flight per room; the next waits in `queued`).
+ * The client library's `ChatClient` does the realtime work: the socket, catch-up, each room's messages once
+ * and in order, sends retried with their clientId. This store adds what is the app's: the room list and its
+ * unread arithmetic, members and presence, the read marker of the room on screen, and sends kept in typed
+ * order (`OrderedSends`).
  */
 export class ChatStore {
   readonly client: ChatClient;
-  private snapshot: ChatSnapshot = INITIAL_SNAPSHOT;
-  private readonly listeners = new Set<() => void>();
+  private readonly state = new ChatState();
+  private readonly sends: OrderedSends;
+  private readonly presence: PresenceTracker;
+  private readonly typists: TypingTracker;
   private readonly stops: (() => void)[] = [];
   private readonly roomStops = new Map<string, () => void>();
-  /** The quote of each own message sent as a reply (the library keeps only the parent's id). */
-  readonly quotes = new Map<string, QuotedMessage>();
-  private readonly sending = new Set<string>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** The clientId the next `client.send` takes: chosen when typed, so the row keeps its key throughout. */
-  private nextClientId: string | null = null;
+  private readonly readTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private viewing: string | null = null;
   private everConnected = false;
 
@@ -52,30 +41,34 @@ export class ChatStore {
     private readonly session: SessionStore,
     readonly me: PublicUser,
   ) {
+    this.sends = new OrderedSends(this.state, (message) => this.onOwnMessage(message, 'new'));
     this.client = new ChatClient({
       baseUrl: '',
       session,
       connect: false,
       // Fewer round trips when paging back through a long history; the list renders only what is visible.
       historyPageSize: 100,
-      createClientId: () => this.nextClientId ?? newClientId(),
+      createClientId: this.sends.clientIdForNextSend,
     });
+    this.presence = new PresenceTracker(this.state, this.client);
+    this.typists = new TypingTracker(this.state, me.id);
   }
 
-  getSnapshot = (): ChatSnapshot => this.snapshot;
+  getSnapshot = (): ChatSnapshot => this.state.get();
+  subscribe = (listener: () => void): (() => void) => this.state.subscribe(listener);
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  /** The quotes of own replies still on their way. */
+  get quotes(): ReadonlyMap<string, QuotedMessage> {
+    return this.sends.quotes;
+  }
 
   /** Connects, loads the rooms, and follows events; returns what stops it all. */
   start(): () => void {
     const { client } = this;
     this.stops.push(
       client.onRoomEvent((event) => this.onRoomEvent(event)),
-      client.onPresence(({ userId, online }) => this.setOnline([userId], online)),
-      client.onTyping((event) => this.onTyping(event)),
+      client.onPresence(({ userId, online }) => this.presence.set([userId], online)),
+      client.onTyping((event) => this.typists.typing(event)),
       client.onConnectionState((state) => this.onConnectionState(state)),
       client.onSessionEnded(() => this.session.signOut('You were logged out. Log in again to continue.')),
     );
@@ -83,17 +76,19 @@ export class ChatStore {
     void this.loadRooms();
     return () => {
       for (const stop of [...this.stops, ...this.roomStops.values()]) stop();
-      for (const timer of this.timers.values()) clearTimeout(timer);
+      for (const timer of this.readTimers.values()) clearTimeout(timer);
+      this.typists.stop();
       client.close();
     };
   }
 
+  /** Reads the room list (at start, and after a reconnect: unread counts may have moved meanwhile). */
   async loadRooms(): Promise<void> {
     try {
       const { rooms } = await this.client.api.call('listRooms');
-      this.update({ status: 'ready', rooms: new Map(rooms.map((room) => [room.id, room])) });
+      this.state.update({ status: 'ready', rooms: new Map(rooms.map((room) => [room.id, room])) });
     } catch {
-      if (this.snapshot.status === 'loading') this.update({ status: 'failed' });
+      if (this.state.get().status === 'loading') this.state.update({ status: 'failed' });
     }
   }
 
@@ -112,98 +107,71 @@ export class ChatStore {
       roomId,
       this.client.onMessages(roomId, (view, change) => {
         if (change === 'closed') this.forgetRoom(roomId);
-        else this.setView(roomId, view);
+        else if (this.state.setView(roomId, view) && this.isReading(roomId)) this.scheduleMarkRead(roomId);
       }),
     );
-    this.setLoad(roomId, { ...IDLE_LOAD, loading: true });
+    this.state.setLoad(roomId, { ...IDLE_LOAD, loading: true });
     try {
       const [view, detail] = await Promise.all([
         this.client.openRoom(roomId),
         this.client.api.call('getRoom', { params: { id: roomId } }),
       ]);
-      this.setView(roomId, view);
-      this.putRoom(detail.room);
-      this.setMembers(roomId, detail.members);
-      this.setLoad(roomId, IDLE_LOAD);
-      void this.refreshPresence(detail.members.map((m) => m.user.id));
+      this.state.setView(roomId, view);
+      this.state.putRoom(detail.room);
+      this.state.setMembers(roomId, detail.members);
+      this.state.setLoad(roomId, IDLE_LOAD);
+      this.scheduleMarkRead(roomId);
+      void this.presence.refresh(detail.members.map((m) => m.user.id));
     } catch (error) {
       this.roomStops.get(roomId)?.();
       this.roomStops.delete(roomId);
-      this.setLoad(roomId, { ...IDLE_LOAD, error: toFormErrors(error, []).form });
+      this.state.setLoad(roomId, { ...IDLE_LOAD, error: toFormErrors(error, []).form });
     }
   }
 
   /** Loads the page before the oldest message shown, unless one is on its way or there is none. */
   async loadOlder(roomId: string): Promise<void> {
-    const load = this.snapshot.loads.get(roomId) ?? IDLE_LOAD;
-    if (!this.snapshot.views.get(roomId)?.hasOlder || load.loading || load.loadingOlder) return;
-    this.setLoad(roomId, { ...load, loadingOlder: true });
-    try {
-      await this.client.loadOlder(roomId);
-      this.setLoad(roomId, IDLE_LOAD);
-    } catch (error) {
-      this.setLoad(roomId, { ...IDLE_LOAD, error: toFormErrors(error, []).form });
-    }
+    const { views, loads } = this.state.get();
+    const load = loads.get(roomId) ?? IDLE_LOAD;
+    if (!views.get(roomId)?.hasOlder || load.loading || load.loadingOlder) return;
+    await this.loadPage(roomId);
   }
 
   /** Loads older pages until `seq` is shown (jump to a quoted message or to the first unread). */
   async loadThrough(roomId: string, seq: number): Promise<void> {
     for (;;) {
-      const view = this.snapshot.views.get(roomId);
+      const view = this.state.get().views.get(roomId);
       const oldest = view?.messages[0]?.seq;
       if (!view?.hasOlder || oldest === undefined || oldest <= seq) return;
-      this.setLoad(roomId, { ...IDLE_LOAD, loadingOlder: true });
-      try {
-        await this.client.loadOlder(roomId);
-      } catch (error) {
-        this.setLoad(roomId, { ...IDLE_LOAD, error: toFormErrors(error, []).form });
-        return;
-      }
-      this.setLoad(roomId, IDLE_LOAD);
+      if (!(await this.loadPage(roomId))) return;
+    }
+  }
+
+  private async loadPage(roomId: string): Promise<boolean> {
+    this.state.setLoad(roomId, { ...IDLE_LOAD, loadingOlder: true });
+    try {
+      await this.client.loadOlder(roomId);
+      this.state.setLoad(roomId, IDLE_LOAD);
+      return true;
+    } catch (error) {
+      this.state.setLoad(roomId, { ...IDLE_LOAD, error: toFormErrors(error, []).form });
+      return false;
     }
   }
 
   // ---- own messages ----
 
-  /** Shows the message at once and sends it once the room's earlier messages are stored (order kept). */
+  /** Shows the message at once and sends it after the room's earlier ones. */
   send(roomId: string, body: string, replyTo: QuotedMessage | null): void {
-    const clientId = newClientId();
-    if (replyTo) this.quotes.set(clientId, replyTo);
-    this.setQueued(roomId, addOutgoing(this.snapshot.queued.get(roomId) ?? [], clientId, body, replyTo));
-    this.pump(roomId);
+    this.sends.send(this.client, roomId, body, replyTo);
   }
 
-  /** Hands the room's next typed message to the client library, one at a time. */
-  private pump(roomId: string): void {
-    if (this.sending.has(roomId)) return;
-    const [next] = this.snapshot.queued.get(roomId) ?? [];
-    if (!next) return;
-    this.sending.add(roomId);
-    this.nextClientId = next.clientId;
-    const sent = this.client.send(roomId, next.body, next.replyTo ? { replyTo: next.replyTo.id } : {});
-    this.nextClientId = null;
-    // Now the library's pending message: it shows from there (same key), as sending, then sent or failed.
-    this.setQueued(roomId, removeOutgoing(this.snapshot.queued.get(roomId) ?? [], next.clientId));
-    sent
-      .then((message) => this.onOwnMessage(message, 'new'))
-      .catch(() => undefined)
-      .finally(() => {
-        this.sending.delete(roomId);
-        this.pump(roomId);
-      });
-  }
-
-  /** Sends a failed message again with its clientId: stored once, even if the first attempt got through. */
   retry(roomId: string, clientId: string): void {
-    this.client.retrySend(roomId, clientId).then(
-      (message) => this.onOwnMessage(message, 'new'),
-      () => undefined,
-    );
+    this.sends.retry(this.client, roomId, clientId);
   }
 
   discard(roomId: string, clientId: string): void {
-    this.client.discardSend(roomId, clientId);
-    this.quotes.delete(clientId);
+    this.sends.discard(this.client, roomId, clientId);
   }
 
   async edit(roomId: string, messageId: string, body: string): Promise<void> {
@@ -220,23 +188,19 @@ export class ChatStore {
   }
 
   /** The server's answer to my own change updates the sidebar like its event would (whichever comes first). */
-  private onOwnMessage(message: Message, kind: 'new' | 'edited' | 'deleted'): void {
-    const room = this.snapshot.rooms.get(message.roomId);
+  private onOwnMessage(message: Message, change: MessageChange): void {
+    const room = this.state.get().rooms.get(message.roomId);
     if (!room) return;
-    this.applySummaryChange(room, kind, {
-      message,
-      lastSeq: Math.max(room.lastSeq, message.seq),
-      revision: message.revision,
-    });
+    const lastSeq = Math.max(room.lastSeq, message.seq);
+    this.applySummaryChange(room, change, { message, lastSeq, revision: message.revision });
   }
 
   // ---- read markers ----
 
   private scheduleMarkRead(roomId: string): void {
-    const key = `read:${roomId}`;
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
+    clearTimeout(this.readTimers.get(roomId));
+    this.readTimers.set(
+      roomId,
       setTimeout(() => void this.markRead(roomId), READ_DELAY_MS),
     );
   }
@@ -247,8 +211,9 @@ export class ChatStore {
 
   /** Moves my read marker to the newest message loaded in the room I am reading. */
   private async markRead(roomId: string): Promise<void> {
-    const room = this.snapshot.rooms.get(roomId);
-    const view = this.snapshot.views.get(roomId);
+    const { rooms, views } = this.state.get();
+    const room = rooms.get(roomId);
+    const view = views.get(roomId);
     if (!room || !view || !this.isReading(roomId)) return;
     const seq = readUpTo(view.messages, room.lastReadSeq);
     if (seq <= room.lastReadSeq && room.unreadCount === 0) return;
@@ -260,20 +225,20 @@ export class ChatStore {
   }
 
   private onReadUpdated(marker: { roomId: string; lastReadSeq: number; unreadCount: number }): void {
-    const room = this.snapshot.rooms.get(marker.roomId);
-    if (room) this.putRoom(applyReadMarker(room, marker.lastReadSeq, marker.unreadCount));
+    const room = this.state.get().rooms.get(marker.roomId);
+    if (room) this.state.putRoom(applyReadMarker(room, marker.lastReadSeq, marker.unreadCount));
   }
 
   // ---- rooms and members ----
 
   async createRoom(name: string, memberIds: string[]): Promise<RoomSummary> {
     const room = await this.client.api.call('createRoom', { body: { name, memberIds } });
-    this.putRoom(room);
+    this.state.putRoom(room);
     return room;
   }
 
   async renameRoom(roomId: string, name: string): Promise<void> {
-    this.putRoom(await this.client.api.call('renameRoom', { params: { id: roomId }, body: { name } }));
+    this.state.putRoom(await this.client.api.call('renameRoom', { params: { id: roomId }, body: { name } }));
   }
 
   async addMembers(roomId: string, userIds: string[]): Promise<void> {
@@ -281,10 +246,10 @@ export class ChatStore {
       params: { id: roomId },
       body: { userIds },
     });
-    this.setMembers(roomId, members);
-    const room = this.snapshot.rooms.get(roomId);
-    if (room) this.putRoom({ ...room, memberCount: members.length });
-    void this.refreshPresence(userIds);
+    this.state.setMembers(roomId, members);
+    const room = this.state.get().rooms.get(roomId);
+    if (room) this.state.putRoom({ ...room, memberCount: members.length });
+    void this.presence.refresh(userIds);
   }
 
   async removeMember(roomId: string, userId: string): Promise<void> {
@@ -307,24 +272,23 @@ export class ChatStore {
 
   /** Sidebar, members and read markers follow every event the API publishes. */
   private onRoomEvent(event: RoomEvent): void {
+    const { rooms } = this.state.get();
     switch (event.name) {
       case 'message:new':
       case 'message:edited':
       case 'message:deleted': {
         const { payload } = event;
-        if (event.name === 'message:new') this.clearTyping(payload.roomId, payload.message.sender.id);
-        const room = this.snapshot.rooms.get(payload.roomId);
-        const kind =
-          event.name === 'message:new' ? 'new' : event.name === 'message:edited' ? 'edited' : 'deleted';
-        if (room) this.applySummaryChange(room, kind, payload);
+        if (event.name === 'message:new') this.typists.stopped(payload.roomId, payload.message.sender.id);
+        const room = rooms.get(payload.roomId);
+        if (room) this.applySummaryChange(room, CHANGE_OF[event.name], payload);
         return;
       }
       case 'room:created':
-        if (!this.snapshot.rooms.has(event.payload.room.id)) this.putRoom(event.payload.room);
+        if (!rooms.has(event.payload.room.id)) this.state.putRoom(event.payload.room);
         return;
       case 'room:renamed': {
-        const room = this.snapshot.rooms.get(event.payload.roomId);
-        if (room) this.putRoom({ ...room, name: event.payload.name });
+        const room = rooms.get(event.payload.roomId);
+        if (room) this.state.putRoom({ ...room, name: event.payload.name });
         return;
       }
       case 'room:deleted':
@@ -345,53 +309,26 @@ export class ChatStore {
 
   private onConnectionState(state: ChatClient['connectionState']): void {
     if (state === 'connected') {
-      const wasLost = this.everConnected && this.snapshot.connection === 'offline';
+      const wasLost = this.everConnected && this.state.get().connection === 'offline';
       this.everConnected = true;
-      this.update({ connection: wasLost ? 'restored' : 'online' });
+      this.state.update({ connection: wasLost ? 'restored' : 'online' });
       // Events may have been missed while away: the room list (unread counts) and presence are read again;
       // the open rooms' messages are caught up by the client library.
       if (wasLost) void this.loadRooms();
-      void this.refreshPresence([
-        ...new Set([...this.snapshot.members.values()].flat().map((m) => m.user.id)),
-      ]);
-    } else if (state === 'reconnecting' || state === 'offline') {
-      if (this.everConnected) this.update({ connection: 'offline' });
+      void this.presence.refreshAll();
+    } else if ((state === 'reconnecting' || state === 'offline') && this.everConnected) {
+      this.state.update({ connection: 'offline' });
     }
-  }
-
-  /** Asks the gateway which of these people are online now. */
-  private async refreshPresence(userIds: string[]): Promise<void> {
-    if (userIds.length === 0 || this.client.connectionState !== 'connected') return;
-    try {
-      const online = new Set(await this.client.queryPresence(userIds.slice(0, 500)));
-      const next = new Set(this.snapshot.online);
-      for (const id of userIds) {
-        if (online.has(id)) next.add(id);
-        else next.delete(id);
-      }
-      this.update({ online: next });
-    } catch {
-      // Presence is a nicety: the next presence event corrects it.
-    }
-  }
-
-  private setOnline(userIds: readonly string[], online: boolean): void {
-    const next = new Set(this.snapshot.online);
-    for (const id of userIds) {
-      if (online) next.add(id);
-      else next.delete(id);
-    }
-    this.update({ online: next });
   }
 
   private applySummaryChange(
     room: RoomSummary,
-    kind: 'new' | 'edited' | 'deleted',
-    change: { message: Message; lastSeq: number; revision: number },
+    change: MessageChange,
+    event: { message: Message; lastSeq: number; revision: number },
   ): void {
     const reading = this.isReading(room.id);
-    const result = applyMessageChange(room, kind, change, this.me.id, reading);
-    if (result && 'room' in result) this.putRoom(result.room);
+    const result = applyMessageChange(room, change, event, this.me.id, reading);
+    if (result && 'room' in result) this.state.putRoom(result.room);
     else if (result) void this.refetchRoom(room.id);
     if (reading) this.scheduleMarkRead(room.id);
   }
@@ -400,90 +337,39 @@ export class ChatStore {
   private async refetchRoom(roomId: string): Promise<void> {
     try {
       const detail = await this.client.api.call('getRoom', { params: { id: roomId } });
-      this.putRoom(detail.room);
-      this.setMembers(roomId, detail.members);
+      this.state.putRoom(detail.room);
+      this.state.setMembers(roomId, detail.members);
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 404) this.forgetRoom(roomId);
     }
   }
 
   private onMemberAdded(roomId: string, member: Member): void {
-    const members = this.snapshot.members.get(roomId);
-    if (members && !members.some((m) => m.user.id === member.user.id))
-      this.setMembers(roomId, [...members, member]);
-    const room = this.snapshot.rooms.get(roomId);
-    if (room) this.putRoom({ ...room, memberCount: members ? members.length + 1 : room.memberCount + 1 });
-    void this.refreshPresence([member.user.id]);
+    const { members, rooms } = this.state.get();
+    const list = members.get(roomId);
+    if (list && !list.some((m) => m.user.id === member.user.id))
+      this.state.setMembers(roomId, [...list, member]);
+    const room = rooms.get(roomId);
+    if (room) this.state.putRoom({ ...room, memberCount: list ? list.length + 1 : room.memberCount + 1 });
+    void this.presence.refresh([member.user.id]);
   }
 
   private onMemberRemoved(roomId: string, userId: string): void {
-    const members = this.snapshot.members.get(roomId);
-    if (members)
-      this.setMembers(
+    const { members, rooms } = this.state.get();
+    const list = members.get(roomId);
+    if (list)
+      this.state.setMembers(
         roomId,
-        members.filter((m) => m.user.id !== userId),
+        list.filter((m) => m.user.id !== userId),
       );
-    const room = this.snapshot.rooms.get(roomId);
-    if (room) this.putRoom({ ...room, memberCount: Math.max(1, room.memberCount - 1) });
+    const room = rooms.get(roomId);
+    if (room) this.state.putRoom({ ...room, memberCount: Math.max(1, room.memberCount - 1) });
   }
-
-  private onTyping(event: TypingEvent): void {
-    if (event.userId === this.me.id) return;
-    const others = (this.snapshot.typing.get(event.roomId) ?? []).filter((t) => t.userId !== event.userId);
-    this.update({ typing: withEntry(this.snapshot.typing, event.roomId, [...others, event]) });
-    const key = `typing:${event.roomId}:${event.userId}`;
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => this.clearTyping(event.roomId, event.userId), TYPING_EXPIRY_MS),
-    );
-  }
-
-  private clearTyping(roomId: string, userId: string): void {
-    const list = this.snapshot.typing.get(roomId);
-    if (!list?.some((t) => t.userId === userId)) return;
-    const rest = list.filter((t) => t.userId !== userId);
-    this.update({ typing: withEntry(this.snapshot.typing, roomId, rest.length ? rest : undefined) });
-  }
-
-  // ---- state plumbing ----
 
   private forgetRoom(roomId: string): void {
     this.roomStops.get(roomId)?.();
     this.roomStops.delete(roomId);
     this.client.closeRoom(roomId);
-    this.update({
-      rooms: withEntry(this.snapshot.rooms, roomId, undefined),
-      views: withEntry(this.snapshot.views, roomId, undefined),
-      members: withEntry(this.snapshot.members, roomId, undefined),
-      queued: withEntry(this.snapshot.queued, roomId, undefined),
-    });
-  }
-
-  private setView(roomId: string, view: RoomSnapshot): void {
-    if (this.snapshot.views.get(roomId) === view) return;
-    this.update({ views: withEntry(this.snapshot.views, roomId, view) });
-    if (this.isReading(roomId)) this.scheduleMarkRead(roomId);
-  }
-
-  private putRoom(room: RoomSummary): void {
-    this.update({ rooms: withEntry(this.snapshot.rooms, room.id, room) });
-  }
-
-  private setMembers(roomId: string, members: readonly Member[]): void {
-    this.update({ members: withEntry(this.snapshot.members, roomId, members) });
-  }
-
-  private setQueued(roomId: string, list: ReturnType<typeof addOutgoing>): void {
-    this.update({ queued: withEntry(this.snapshot.queued, roomId, list.length ? list : undefined) });
-  }
-
-  private setLoad(roomId: string, load: RoomLoad): void {
-    this.update({ loads: withEntry(this.snapshot.loads, roomId, load) });
-  }
-
-  private update(patch: Partial<ChatSnapshot>): void {
-    this.snapshot = { ...this.snapshot, ...patch };
-    for (const listener of this.listeners) listener();
+    this.state.dropRoom(roomId);
   }
 }
