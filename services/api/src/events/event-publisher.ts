@@ -29,16 +29,26 @@ export interface EventPublisherOptions {
 export class EventPublisher implements OutboxPublisher {
   private timer: NodeJS.Timeout | undefined;
   private relaying: Promise<void> | undefined;
+  /**
+   * Rows this process is publishing right after their commit. Under load that publish can outlast the
+   * relay delay; without this the relay would publish the same rows again (at-least-once stays true, but
+   * duplicates cost work exactly when the system is busiest).
+   */
+  private readonly inFlight = new Set<number>();
 
   constructor(private readonly options: EventPublisherOptions) {}
 
   async publishCommitted(operations: RecordedOperation[]): Promise<void> {
     if (!this.options.transportReady()) return; // the relay delivers them once the transport is back
+    const ids = operations.map((row) => row.id);
+    for (const id of ids) this.inFlight.add(id);
     try {
       await this.apply(operations.map((row) => row.operation));
-      await this.markPublished(operations.map((row) => row.id));
+      await this.markPublished(ids);
     } catch (error) {
       this.options.logger.warn({ err: error }, 'publishing after commit failed; the relay will retry');
+    } finally {
+      for (const id of ids) this.inFlight.delete(id);
     }
   }
 
@@ -46,17 +56,15 @@ export class EventPublisher implements OutboxPublisher {
   async relayOnce(limit = 200): Promise<number> {
     if (!this.options.transportReady()) return 0;
     const delay = `${this.options.relayDelayMs ?? 1000} milliseconds`;
+    const inFlight = [...this.inFlight];
     return this.options.db.transaction().execute(async (trx) => {
-      const rows = await trx
+      let query = trx
         .selectFrom('outbox')
         .select(['id', 'operation'])
         .where('published_at', 'is', null)
-        .where('created_at', '<', sql<Date>`now() - ${delay}::interval`)
-        .orderBy('id')
-        .limit(limit)
-        .forUpdate()
-        .skipLocked()
-        .execute();
+        .where('created_at', '<', sql<Date>`now() - ${delay}::interval`);
+      if (inFlight.length > 0) query = query.where('id', 'not in', inFlight);
+      const rows = await query.orderBy('id').limit(limit).forUpdate().skipLocked().execute();
       if (rows.length === 0) return 0;
       await this.apply(rows.map((row) => row.operation as OutboxOperation));
       await trx
