@@ -3,12 +3,21 @@ import type { TestPerson } from './chat-driver';
 
 /**
  * REST calls from Node as one person, for what would take a browser too long (thousands of messages).
- * Sends the Origin the server expects, as a browser would.
+ * Sends the Origin the server expects, as a browser would; a lapsed access token is renewed by logging in
+ * again (Node keeps no refresh cookie here, and the suite's tokens live 20 s).
  */
 export async function signedInApi(baseUrl: string, person: TestPerson): Promise<ApiClient> {
   let token: string | null = null;
-  const api = createApiClient({ baseUrl, getToken: () => token, headers: () => ({ origin: baseUrl }) });
-  token = (await api.call('login', { body: { email: person.email, password: person.password } })).accessToken;
+  const api = createApiClient({
+    baseUrl,
+    getToken: () => token,
+    headers: () => ({ origin: baseUrl }),
+    renewToken: async () => {
+      token = (await logIn()).accessToken;
+    },
+  });
+  const logIn = () => api.call('login', { body: { email: person.email, password: person.password } });
+  token = (await logIn()).accessToken;
   return api;
 }
 

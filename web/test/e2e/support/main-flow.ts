@@ -146,6 +146,19 @@ export function describeMainFlow(name: string, start: () => Promise<ChatTarget>)
       expect(await bob().app.unreadBadge('Side')).toBeNull();
     });
 
+    it('keeps two tabs signed in when both refresh their session at the same moment', async () => {
+      const second = await bob().context.newPage();
+      await second.goto(`${target.url}/`);
+      await new ChatDriver(second, target.url).rooms().waitFor();
+      // Both tabs present the same refresh cookie at once: the server's grace window must keep both.
+      await Promise.all([bob().page.reload(), second.reload()]);
+      await Promise.all([bob().app.rooms().waitFor(), new ChatDriver(second, target.url).rooms().waitFor()]);
+      await second.close();
+      // Another refresh: had the race revoked the session family, this one would be refused.
+      await bob().page.reload();
+      await bob().app.rooms().waitFor();
+    });
+
     it('shows all twenty messages sent while one person was offline, once and in order', async () => {
       await bob().app.openRoom('Team');
       await alice().app.openRoom('Team');

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findFreePortRange } from '@livechat/infra';
-import { TEST_LIMITS } from './test-limits';
+import { SERVER_TEST_ENV } from './server-test-env';
 
 const STANDALONE_DIR = resolve(import.meta.dirname, '../../../../services/standalone');
 const WEB_DIST = resolve(import.meta.dirname, '../../../dist');
@@ -36,7 +36,7 @@ export async function startStandalone(env: Record<string, string> = {}): Promise
       DEV_MAILBOX: 'true',
       WEB_DIST_DIR: process.env.LIVECHAT_WEB_ROOT ?? WEB_DIST,
       LOG_LEVEL: 'warn',
-      ...TEST_LIMITS,
+      ...SERVER_TEST_ENV,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

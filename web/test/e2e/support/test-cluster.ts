@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { dropDatabase, startCluster, type RunningCluster } from '@livechat/infra';
-import { TEST_LIMITS } from './test-limits';
+import { SERVER_TEST_ENV } from './server-test-env';
 
 const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -23,7 +23,7 @@ export async function startTestCluster(): Promise<TestCluster> {
     redisUrl: REDIS_URL,
     redisPrefix: `lc_web_e2e_${randomUUID().slice(0, 8)}`,
     webRoot: process.env.LIVECHAT_WEB_ROOT ?? resolve(import.meta.dirname, '../../../dist'),
-    env: { DEV_MAILBOX: 'true', ...TEST_LIMITS },
+    env: { DEV_MAILBOX: 'true', ...SERVER_TEST_ENV },
   });
   return {
     url: cluster.url,
