@@ -242,6 +242,24 @@ export function describeMainFlow(name: string, start: () => Promise<ChatTarget>)
       await eventually(async () => expect(await alice().app.roomLink('Side project').count()).toBe(0));
     });
 
+    it('removes a member and lets a member leave, live for both', async () => {
+      await alice().app.createRoom('Temp');
+      await alice().app.addMember('Bob');
+      await bob().app.roomLink('Temp').waitFor();
+      const panel = await alice().app.membersPanel();
+      await panel.getByRole('button', { name: 'Remove Bob from the room' }).click();
+      await eventually(async () => expect(await bob().app.roomLink('Temp').count()).toBe(0));
+      await alice().app.addMember('Bob');
+      await bob().app.openRoom('Temp');
+      await bob().page.getByRole('button', { name: 'Room options' }).click();
+      // A plain member may leave, but neither rename nor delete the room.
+      expect(await bob().page.getByRole('button', { name: 'Rename room' }).count()).toBe(0);
+      await bob().page.getByRole('button', { name: 'Leave room' }).click();
+      await bob().page.getByRole('alertdialog').getByRole('button', { name: 'Leave room' }).click();
+      await eventually(async () => expect(await bob().app.roomLink('Temp').count()).toBe(0));
+      await alice().page.getByRole('button', { name: '1 member' }).waitFor();
+    });
+
     it('explains refused input next to the field it concerns', async () => {
       const context = await browser.newContext({ viewport: DESKTOP });
       const page = await context.newPage();
