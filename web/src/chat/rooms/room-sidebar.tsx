@@ -6,6 +6,7 @@ import { Avatar } from '../../ui/avatar';
 import { useChat, useChatStore } from '../chat-context';
 import { CreateRoomDialog } from './create-room-dialog';
 import { orderRooms, previewText } from './room-summary-updates';
+import { useUnreadTitle } from './use-unread-title';
 
 /** My rooms, latest activity first, each with its unread count and last message; live. */
 export function RoomSidebar({ activeRoomId }: { activeRoomId: string | null }) {
@@ -14,6 +15,7 @@ export function RoomSidebar({ activeRoomId }: { activeRoomId: string | null }) {
   const status = useChat((s) => s.status);
   const ordered = useMemo(() => orderRooms(rooms.values()), [rooms]);
   const [creating, setCreating] = useState(false);
+  useUnreadTitle();
   const totalUnread = ordered.reduce((sum, room) => sum + room.unreadCount, 0);
 
   return (

@@ -1,10 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from './axe';
 import { ChatDriver, eventually, newPerson, type TestPerson } from './chat-driver';
 import { launchChromium } from './chromium';
 import { domCspViolations, guardContext, type PageProblems } from './page-guards';
-import { screenshotBothThemes } from './screenshots';
+import { screenshotBothThemes, screenshotFailure } from './screenshots';
 
 /** A running LiveChat the flow drives: standalone, or a cluster behind nginx. */
 export interface ChatTarget {
@@ -56,6 +56,13 @@ export function describeMainFlow(name: string, start: () => Promise<ChatTarget>)
           problems,
         });
       }
+    });
+
+    // A failed step leaves a picture of both people's screens (test/screenshots/failed-*.png).
+    afterEach(async (context) => {
+      if (context.task.result?.state !== 'fail') return;
+      for (const { page, person } of people)
+        await screenshotFailure(page, `${name}-${person.displayName}-${context.task.name}`);
     });
 
     afterAll(async () => {

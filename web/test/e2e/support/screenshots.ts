@@ -22,3 +22,10 @@ export async function screenshotBothThemes(page: Page, prefix: string, name: str
   }
   return files;
 }
+
+/** The page as it was when a step failed, named after the step; never fails itself. */
+export async function screenshotFailure(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = join(SCREENSHOT_DIR, `failed-${name.replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 120)}.png`);
+  await page.screenshot({ path: file }).catch(() => undefined);
+}
