@@ -12,12 +12,15 @@ export function lifetimeInWords(seconds: number): string {
   return `${hours} hours`;
 }
 
-export function verificationMail(input: {
+/** What a mail carrying a single-use link needs: where the app is, whom it greets, the token and its lifetime. */
+export interface TokenLinkMailInput {
   publicUrl: string;
   displayName: string;
   token: string;
   ttlSeconds: number;
-}): ComposedMail {
+}
+
+export function verificationMail(input: TokenLinkMailInput): ComposedMail {
   return composeMail({
     subject: 'Confirm your email address for LiveChat',
     paragraphs: [
@@ -45,12 +48,7 @@ export function accountExistsMail(input: { publicUrl: string }): ComposedMail {
   });
 }
 
-export function passwordResetMail(input: {
-  publicUrl: string;
-  displayName: string;
-  token: string;
-  ttlSeconds: number;
-}): ComposedMail {
+export function passwordResetMail(input: TokenLinkMailInput): ComposedMail {
   return composeMail({
     subject: 'Reset your LiveChat password',
     paragraphs: [
