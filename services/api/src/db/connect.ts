@@ -3,7 +3,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
+import { createPgliteDataDir } from './pglite-first-start.js';
 import { pglitePool } from './pglite-pool.js';
+import { pgliteOptions } from './pglite-settings.js';
 import type { Database } from './schema.js';
 
 const INT8 = 20;
@@ -45,7 +47,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const dataDir = options.dataDir === null ? undefined : join(options.dataDir, 'pgdata');
   const unlock = dataDir ? await lockDataDir(dataDir) : async () => undefined;
   try {
-    const pglite = await PGlite.create({ dataDir, parsers: { [INT8]: parseInt8 } });
+    if (dataDir) await createPgliteDataDir(dataDir);
+    const pglite = await PGlite.create({ ...pgliteOptions(dataDir), parsers: { [INT8]: parseInt8 } });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pglitePool(pglite) }) });
     return {
       db,
