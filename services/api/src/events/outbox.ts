@@ -21,6 +21,14 @@ export class OutboxWriter {
       .execute();
     rows.forEach((row, index) => this.recorded.push({ id: row.id, operation: operations[index]! }));
   }
+
+  /**
+   * Takes on an operation whose row the caller inserted itself, in a statement of its own (the send writes
+   * its message and outbox row in one): published after commit like the ones recorded here.
+   */
+  adopt(row: RecordedOperation): void {
+    this.recorded.push(row);
+  }
 }
 
 export interface OutboxPublisher {
