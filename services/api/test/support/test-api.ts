@@ -54,6 +54,9 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     REDIS_PREFIX: `lc_test_${randomUUID().slice(0, 8)}`,
     RATE_LIMIT_AUTH_PER_MINUTE: '1000',
     RATE_LIMIT_SEND_PER_10S: '100000',
+    // Tests burst on a loaded machine: shedding is tested on its own (admission.integration.test.ts).
+    ADMISSION_QUEUE_LENGTH: '10000',
+    ADMISSION_QUEUE_WAIT_MS: '30000',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     ...options.env,
