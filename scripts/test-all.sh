@@ -25,6 +25,7 @@ PGLITE_SUITES=(
   services/api/test/messages.integration.test.ts
   services/api/test/messages-concurrency.integration.test.ts
   services/api/test/messages-unread.integration.test.ts
+  services/api/test/messages-send-cost.integration.test.ts
   services/api/test/messages-changes.integration.test.ts
 )
 

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import type { ApiDependencies } from './context.js';
+import admissionGate from './plugins/admission-gate.js';
 import apiContext from './plugins/api-context.js';
 import authenticate from './plugins/authenticate.js';
 import openapi from './plugins/openapi.js';
@@ -24,6 +25,7 @@ export const apiPlugin = fp<{ deps: ApiDependencies }>(
     await app.register(authenticate);
     await app.register(openapi);
     await app.register(apiContext, { deps });
+    await app.register(admissionGate);
     await app.register(rateLimits, { redis: deps.redis });
     await app.register(mail, { sender: deps.mailSender });
     await registerRoutes(app);

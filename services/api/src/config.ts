@@ -7,6 +7,16 @@ export const ApiEnv = Type.Object({
   /** Postgres connection string; unset means embedded PGlite under DATA_DIR. */
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+  /**
+   * Admission control: route handlers running at once per process (default: DATABASE_POOL_SIZE, since
+   * more would only queue inside the pool). Past it, requests wait in a short queue; when that is full or
+   * the wait too long they get 503 `unavailable` with Retry-After instead of seconds of latency for all.
+   */
+  ADMISSION_CONCURRENCY: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+  /** Requests that may wait for a turn past ADMISSION_CONCURRENCY; one more is refused at once. */
+  ADMISSION_QUEUE_LENGTH: Type.Integer({ minimum: 0, default: 200 }),
+  /** The longest a request waits for its turn before it is refused: the latency budget of saturation. */
+  ADMISSION_QUEUE_WAIT_MS: Type.Integer({ minimum: 1, default: 100 }),
   DATA_DIR: Type.String({ default: '.data' }),
   /** Redis connection string; unset means in-process fan-out and rate limits. */
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),

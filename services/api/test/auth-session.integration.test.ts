@@ -256,6 +256,7 @@ describe('sessions: login, refresh, logout', () => {
       expect(operations).toEqual([
         expect.objectContaining({ kind: 'disconnect', channel: userChannel(someone.id) }),
       ]);
+      await api.app.events.settled(); // the answer does not wait for the publish
       const published = await api.app.db
         .selectFrom('outbox')
         .select('published_at')

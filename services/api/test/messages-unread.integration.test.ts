@@ -29,8 +29,23 @@ describe('unread counts and read markers', () => {
     await buildMessage(api.app, alice, room.id);
     await buildMessage(api.app, bob, room.id);
     expect(await unread(alice, room)).toBe(1);
-    expect(await unread(bob, room)).toBe(2);
     expect(await unread(carol, room)).toBe(3);
+  });
+
+  it('marks the room read up to my message when I send one, never moving my marker back', async () => {
+    const room = await buildRoom(api.app, alice, [bob, carol]);
+    await buildMessage(api.app, alice, room.id);
+    await buildMessage(api.app, carol, room.id);
+    expect(await unread(bob, room)).toBe(2);
+    const mine = await buildMessage(api.app, bob, room.id);
+    const seen = (await callRoute(api.app, bob, 'getRoom', { params: { id: room.id } })).room;
+    expect(seen).toMatchObject({ lastReadSeq: mine.seq, unreadCount: 0 });
+    await buildMessage(api.app, alice, room.id);
+    expect(await unread(bob, room)).toBe(1);
+    // A marker older than my last message does not move it back.
+    expect(await markRead(bob, room, 1)).toEqual({ roomId: room.id, lastReadSeq: mine.seq, unreadCount: 1 });
+    // Others' counts are untouched by my send moving my marker.
+    expect(await unread(carol, room)).toBe(2);
   });
 
   it('stops counting a deleted message for those who had not read it', async () => {
@@ -53,15 +68,16 @@ describe('unread counts and read markers', () => {
     expect(await unread(bob, room)).toBe(0);
   });
 
-  it('recounts exactly when the marker moves, skipping my own and deleted messages', async () => {
-    const room = await buildRoom(api.app, alice, [bob]);
+  it('recounts exactly when the marker moves, skipping deleted messages', async () => {
+    const room = await buildRoom(api.app, alice, [bob, carol]);
     const sent = [];
-    // seq: 1 alice, 2 bob, 3 alice, 4 alice (deleted), 5 bob, 6 alice
-    for (const sender of [alice, bob, alice, alice, bob, alice])
+    // seq: 1 alice, 2 carol, 3 alice, 4 alice (deleted), 5 carol (deleted), 6 alice
+    for (const sender of [alice, carol, alice, alice, carol, alice])
       sent.push(await buildMessage(api.app, sender, room.id));
     await deleteMessage(alice, room, sent[3]!.id);
-    expect(await unread(bob, room)).toBe(3);
-    expect(await markRead(bob, room, 1)).toEqual({ roomId: room.id, lastReadSeq: 1, unreadCount: 2 });
+    await deleteMessage(carol, room, sent[4]!.id);
+    expect(await unread(bob, room)).toBe(4);
+    expect(await markRead(bob, room, 1)).toEqual({ roomId: room.id, lastReadSeq: 1, unreadCount: 3 });
     expect(await markRead(bob, room, 4)).toEqual({ roomId: room.id, lastReadSeq: 4, unreadCount: 1 });
     // Backwards does not move the marker.
     expect(await markRead(bob, room, 2)).toEqual({ roomId: room.id, lastReadSeq: 4, unreadCount: 1 });

@@ -372,6 +372,7 @@ describe('rooms', () => {
             name: `Bulk ${index}`,
             created_by: owner.id,
             member_count: 2,
+            last_seq: 3,
             last_activity_at: new Date(Date.UTC(2025, 0, 1, 0, 0, index)),
           })),
         )
@@ -382,7 +383,7 @@ describe('rooms', () => {
         .values(
           rooms.flatMap((room) => [
             { room_id: room.id, user_id: owner.id, role: 'owner' as const },
-            { room_id: room.id, user_id: busyUser.id, role: 'member' as const, unread_count: 3 },
+            { room_id: room.id, user_id: busyUser.id, role: 'member' as const },
           ]),
         )
         .execute();

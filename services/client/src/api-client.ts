@@ -13,14 +13,30 @@ import {
 
 /** A refused request, with the protocol's error code and, for validation errors, the fields concerned. */
 export class ApiRequestError extends Error {
+  /** How long the server asked us to wait before repeating: the problem's field, else the Retry-After header. */
+  readonly retryAfterSeconds: number | undefined;
   constructor(
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
     readonly problem: Problem | null,
+    retryAfterHeader?: string | null,
   ) {
     super(message);
+    this.retryAfterSeconds = problem?.retryAfterSeconds ?? parseRetryAfter(retryAfterHeader);
   }
+}
+
+/**
+ * Retry-After as seconds: delay-seconds or an HTTP date (RFC 9110 §10.2.3). A proxy (nginx shedding load)
+ * may send the header without our problem body, so it is read on its own too.
+ */
+export function parseRetryAfter(header: string | null | undefined, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
 export interface ApiClientOptions {
@@ -79,7 +95,14 @@ export function createApiClient(options: ApiClientOptions) {
     }
     const response = await doFetch(url, { method: spec.method, headers, body, credentials: 'include' });
     const text = await response.text();
-    if (!response.ok) throw toError(response.status, response.headers.get('content-type'), text);
+    if (!response.ok) {
+      throw toError(
+        response.status,
+        response.headers.get('content-type'),
+        text,
+        response.headers.get('retry-after'),
+      );
+    }
     return (text ? JSON.parse(text) : undefined) as RouteResponse<N>;
   }
 
@@ -106,11 +129,16 @@ export function createApiClient(options: ApiClientOptions) {
 }
 export type ApiClient = ReturnType<typeof createApiClient>;
 
-function toError(status: number, contentType: string | null, text: string): ApiRequestError {
+function toError(
+  status: number,
+  contentType: string | null,
+  text: string,
+  retryAfter: string | null,
+): ApiRequestError {
   if (contentType?.startsWith(PROBLEM_CONTENT_TYPE)) {
     const problem = JSON.parse(text) as Problem;
-    return new ApiRequestError(status, problem.code, problem.detail, problem);
+    return new ApiRequestError(status, problem.code, problem.detail, problem, retryAfter);
   }
-  const code: ErrorCode = status >= 500 ? 'unavailable' : 'bad_request';
-  return new ApiRequestError(status, code, `HTTP ${status}`, null);
+  const code: ErrorCode = status >= 500 ? 'unavailable' : status === 429 ? 'rate_limited' : 'bad_request';
+  return new ApiRequestError(status, code, `HTTP ${status}`, null, retryAfter);
 }

@@ -40,8 +40,23 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(new TypeError(), 3, bottom)).toBe(200);
   });
 
-  it("follows the server's Retry-After", () => {
-    expect(retryDelayMs(refused(429, 'rate_limited', 3), 1)).toBe(3000);
+  it("follows the server's Retry-After, from the problem or the header, spread by up to a quarter", () => {
+    const bottom = { random: () => 0 };
+    const top = { random: () => 0.999999 };
+    expect(retryDelayMs(refused(429, 'rate_limited', 3), 1, bottom)).toBe(3000);
+    expect(retryDelayMs(refused(429, 'rate_limited', 3), 1, top)).toBe(3750);
+    const shed = new ApiRequestError(503, 'unavailable', 'HTTP 503', null, '2');
+    expect(retryDelayMs(shed, 1, bottom)).toBe(2000);
+    const dated = new ApiRequestError(
+      503,
+      'unavailable',
+      'HTTP 503',
+      null,
+      new Date(Date.now() + 4000).toUTCString(),
+    );
+    expect(retryDelayMs(dated, 1, bottom)).toBeGreaterThanOrEqual(3000);
+    expect(retryDelayMs(dated, 1, bottom)).toBeLessThanOrEqual(4000);
+    expect(new ApiRequestError(503, 'unavailable', 'x', null, 'soon').retryAfterSeconds).toBeUndefined();
   });
 });
 

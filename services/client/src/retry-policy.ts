@@ -28,12 +28,17 @@ export function isRetryable(error: unknown): boolean {
   return !(error instanceof Error && error.name === 'AbortError');
 }
 
-/** Exponential backoff with jitter (so a crowd of clients does not retry in step), or the server's Retry-After. */
+/**
+ * Exponential backoff with jitter (so a crowd of clients does not retry in step), or the server's
+ * Retry-After (problem field or header) stretched by up to a quarter: an overloaded server tells every
+ * client the same whole seconds, and they should not all come back in the same instant.
+ */
 export function retryDelayMs(error: unknown, attempt: number, options: RetryControl = {}): number {
-  const retryAfter = error instanceof ApiRequestError ? error.problem?.retryAfterSeconds : undefined;
-  if (retryAfter !== undefined) return retryAfter * 1000;
+  const random = options.random ?? Math.random;
+  const retryAfter = error instanceof ApiRequestError ? error.retryAfterSeconds : undefined;
+  if (retryAfter !== undefined) return Math.round(retryAfter * 1000 * (1 + 0.25 * random()));
   const ceiling = Math.min(options.maxDelayMs ?? 5000, (options.baseDelayMs ?? 250) * 2 ** (attempt - 1));
-  return Math.round(ceiling * (0.5 + 0.5 * (options.random ?? Math.random)()));
+  return Math.round(ceiling * (0.5 + 0.5 * random()));
 }
 
 /**

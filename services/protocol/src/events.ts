@@ -17,6 +17,13 @@ export const sessionChannel = (sessionId: string) => `session:${sessionId}`;
  */
 const RoomStamp = { roomId: Id, lastSeq: Counter, revision: Counter };
 
+/**
+ * Sending marks the room read for the sender (as Slack, Discord and Mattermost do): the sender's read marker
+ * moves to `message.seq` in the send's transaction, and no `read:updated` follows. So a client that sees
+ * its own user as `message.sender` sets its marker to at least `message.seq`, and when the event is the
+ * room's latest (`message.seq === lastSeq`) its unread count to 0. That is how the sender's other devices
+ * learn their marker moved; it is also why one's own messages are never unread.
+ */
 export const MessageNewEvent = Type.Object({ ...RoomStamp, message: Message });
 export const MessageEditedEvent = Type.Object({ ...RoomStamp, message: Message });
 /** The message is a tombstone: empty body, `deletedAt` set. */
@@ -31,7 +38,10 @@ export const MemberRemovedEvent = Type.Object({
   userId: Id,
   reason: Type.Union([Type.Literal('left'), Type.Literal('removed')]),
 });
-/** Sent to the reader's own channel: a marker moved on one device moves on all of them. */
+/**
+ * Sent to the reader's own channel when mark-read moved the marker: a marker moved on one device moves on
+ * all of them. (A send moves its sender's marker too, told by `message:new` instead.)
+ */
 export const ReadUpdatedEvent = Type.Object({ roomId: Id, lastReadSeq: Counter, unreadCount: Counter });
 export const PresenceEvent = Type.Object({ userId: Id, online: Type.Boolean() });
 export const TypingEvent = Type.Object({ roomId: Id, userId: Id, displayName: Type.String() });

@@ -63,7 +63,11 @@ export const Room = Type.Object({
 });
 export type Room = Static<typeof Room>;
 
-/** A row of "my rooms": the room plus my unread count, read marker and the last message. */
+/**
+ * A row of "my rooms": the room plus my unread count, read marker and the last message. `unreadCount` is
+ * the messages after `lastReadSeq` that are not deleted; none of them is mine, since sending moves my marker
+ * to my message (see `MessageNewEvent`).
+ */
 export const RoomSummary = Type.Intersect([
   Room,
   Type.Object({

@@ -60,9 +60,11 @@ export interface RoomMembersTable {
   room_id: string;
   user_id: string;
   role: 'owner' | 'admin' | 'member';
+  /**
+   * Everything up to this seq is read. Moves forward only: mark-read, and every send of this member (own
+   * messages are never after one's marker, which is what makes unread plain seq arithmetic, migration 0003).
+   */
   last_read_seq: BigCounter;
-  /** Maintained on send, delete and mark-read, so listing rooms never counts history. */
-  unread_count: BigCounter;
   joined_at: CreatedAt;
 }
 
@@ -86,6 +88,8 @@ export interface OutboxTable {
   operation: ColumnType<OutboxOperationJson, string, never>;
   created_at: CreatedAt;
   published_at: Timestamp | null;
+  /** The committing process publishes the row until then; the relay takes only rows past their lease. */
+  claimed_until: ColumnType<Date, Date | undefined, Date>;
   attempts: ColumnType<number, number | undefined, number>;
 }
 /** The stored JSON of an outbox operation; its TypeScript shape lives in events/outbox-operation.ts. */

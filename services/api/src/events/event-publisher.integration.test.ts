@@ -3,8 +3,9 @@ import { sql } from 'kysely';
 import pino from 'pino';
 import { Server } from 'socket.io';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
-import { EventPublisher } from './event-publisher.js';
-import { emit } from './outbox-operation.js';
+import { EventPublisher, type EventPublisherOptions } from './event-publisher.js';
+import { emit, type OutboxOperation } from './outbox-operation.js';
+import type { ConfirmPublished } from './publish-confirmation.js';
 
 describe('EventPublisher', () => {
   let database: TestDatabase;
@@ -14,70 +15,128 @@ describe('EventPublisher', () => {
   });
   afterAll(() => database.close()); // `io` has no engine or listener: nothing to close
 
-  it('never relays a row its own post-commit publish is still working on', async () => {
-    let release!: () => void;
-    const slowTransport = new Promise<void>((resolve) => (release = resolve));
-    let broadcasts = 0;
+  /** One API replica's publisher; `broadcasts` counts what it put on the transport. */
+  function replica(
+    confirm: ConfirmPublished = async (broadcast) => broadcast(),
+    options: Partial<EventPublisherOptions> = {},
+  ) {
+    const counter = { broadcasts: 0 };
     const publisher = new EventPublisher({
       db: database.db,
       io,
       logger: pino({ level: 'silent' }),
       transportReady: () => true,
       confirmPublished: async (broadcast) => {
-        broadcast();
-        broadcasts += 1;
-        await slowTransport;
+        await confirm(() => {
+          broadcast();
+          counter.broadcasts += 1;
+        });
       },
+      ...options,
     });
-    const [row] = await database.db
-      .insertInto('outbox')
-      .values({
-        operation: JSON.stringify(emit(['room:x'], 'room:deleted', { roomId: crypto.randomUUID() })),
-      })
-      .returning(['id', 'operation'])
-      .execute();
-    const publishing = publisher.publishCommitted([
-      { id: row!.id, operation: emit(['room:x'], 'room:deleted', { roomId: 'x' }) },
-    ]);
-    // The publish outlasts the relay delay: the row looks abandoned to anyone who does not know better.
-    await sql`update outbox set created_at = now() - interval '1 hour'`.execute(database.db);
+    return Object.defineProperty(publisher, 'broadcasts', {
+      get: () => counter.broadcasts,
+    }) as EventPublisher & {
+      readonly broadcasts: number;
+    };
+  }
 
-    expect(await publisher.relayOnce()).toBe(0);
-    release();
-    await publishing;
-    expect(broadcasts).toBe(1);
-    const stored = await database.db.selectFrom('outbox').select('published_at').executeTakeFirstOrThrow();
-    expect(stored.published_at).toBeInstanceOf(Date);
-    expect(await publisher.relayOnce()).toBe(0);
-  });
-
-  it('relays what a failed publish left behind', async () => {
-    const publisher = new EventPublisher({
-      db: database.db,
-      io,
-      logger: pino({ level: 'silent' }),
-      transportReady: () => true,
-      confirmPublished: async () => {
-        throw new Error('Redis went away');
-      },
-    });
-    const [row] = await database.db
+  /** An outbox row as a send commits it: leased by default to the process that committed it. */
+  async function committedRow(): Promise<{ id: number; operation: OutboxOperation }> {
+    const operation = emit(['room:x'], 'room:deleted', { roomId: crypto.randomUUID() });
+    const row = await database.db
       .insertInto('outbox')
-      .values({ operation: JSON.stringify(emit(['room:y'], 'room:deleted', { roomId: 'y' })) })
+      .values({ operation: JSON.stringify(operation) })
       .returning('id')
-      .execute();
-    await publisher.publishCommitted([
-      { id: row!.id, operation: emit(['room:y'], 'room:deleted', { roomId: 'y' }) },
-    ]);
-    await sql`update outbox set created_at = now() - interval '1 hour' where published_at is null`.execute(
+      .executeTakeFirstOrThrow();
+    return { id: row.id, operation };
+  }
+
+  const publishedAt = async (id: number) =>
+    (
+      await database.db
+        .selectFrom('outbox')
+        .select('published_at')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).published_at;
+
+  it('publishes a row exactly once with two replicas relaying while its committer publishes slowly', async () => {
+    let release!: () => void;
+    const slowTransport = new Promise<void>((resolve) => (release = resolve));
+    const committer = replica(async (broadcast) => {
+      broadcast();
+      await slowTransport;
+    });
+    const other = replica();
+    const row = await committedRow();
+    const publishing = committer.publishCommitted([row]);
+    // Both replicas' relays run, however long ago the row was created: it is leased to its committer.
+    await sql`update outbox set created_at = now() - interval '1 hour' where id = ${row.id}`.execute(
       database.db,
     );
-    await expect(publisher.relayOnce()).rejects.toThrow(/Redis went away/);
-    const unpublished = await database.db
-      .selectFrom('outbox')
-      .select('id')
-      .where('published_at', 'is', null)
-      .execute();
-    expect(unpublished.map((r) => r.id)).toEqual([row!.id]);
+    expect(await other.relayOnce()).toBe(0);
+    expect(await committer.relayOnce()).toBe(0);
+    release();
+    await publishing;
+    // Published but not yet marked (marks are batched): still leased, still not relayed.
+    expect(await other.relayOnce()).toBe(0);
+    await committer.settled();
+    expect(await publishedAt(row.id)).toBeInstanceOf(Date);
+    expect(await other.relayOnce()).toBe(0);
+    expect(committer.broadcasts + other.broadcasts).toBe(1);
+  });
+
+  it('marks many published rows in one batch, each published once', async () => {
+    const committer = replica(undefined, { markIntervalMs: 60_000, markBatchSize: 10_000 });
+    const other = replica();
+    const rows = await Promise.all(Array.from({ length: 20 }, committedRow));
+    await Promise.all(rows.map((row) => committer.publishCommitted([row])));
+    expect(await publishedAt(rows[0]!.id)).toBeNull(); // the batch has not been written yet ...
+    expect(await other.relayOnce()).toBe(0); // ... and nobody relays them meanwhile
+    await committer.stop(); // graceful shutdown writes it
+    for (const row of rows) expect(await publishedAt(row.id)).toBeInstanceOf(Date);
+    expect(committer.broadcasts).toBe(20);
+    expect(other.broadcasts).toBe(0);
+  });
+
+  it('relays the rows of a committer that crashed before publishing, once their lease lapsed', async () => {
+    const other = replica();
+    const row = await committedRow(); // committed, then the process died: nobody publishes it
+    expect(await other.relayOnce()).toBe(0);
+    await sql`update outbox set claimed_until = now() - interval '1 second' where id = ${row.id}`.execute(
+      database.db,
+    );
+    expect(await other.relayOnce()).toBe(1);
+    expect(await publishedAt(row.id)).toBeInstanceOf(Date);
+    expect(await other.relayOnce()).toBe(0);
+    expect(other.broadcasts).toBe(1);
+  });
+
+  it('releases the lease at once when the publish fails, and the relay retries', async () => {
+    const committer = replica(async () => {
+      throw new Error('Redis went away');
+    });
+    const row = await committedRow();
+    await committer.publishCommitted([row]);
+    expect(await publishedAt(row.id)).toBeNull();
+    const other = replica();
+    expect(await other.relayOnce()).toBe(1);
+    expect(await publishedAt(row.id)).toBeInstanceOf(Date);
+  });
+
+  it('releases the lease at once when the transport is down, and the relay fails while it stays down', async () => {
+    const committer = replica(undefined, { transportReady: () => false });
+    const row = await committedRow();
+    await committer.publishCommitted([row]);
+    expect(committer.broadcasts).toBe(0);
+    const failing = replica(async () => {
+      throw new Error('Redis went away');
+    });
+    await expect(failing.relayOnce()).rejects.toThrow(/Redis went away/);
+    expect(await publishedAt(row.id)).toBeNull();
+    const other = replica();
+    expect(await other.relayOnce()).toBe(1);
+    expect(await publishedAt(row.id)).toBeInstanceOf(Date);
   });
 });

@@ -21,17 +21,26 @@ export class OutboxWriter {
       .execute();
     rows.forEach((row, index) => this.recorded.push({ id: row.id, operation: operations[index]! }));
   }
+
+  /**
+   * Takes on an operation whose row the caller inserted itself, in a statement of its own (the send writes
+   * its message and outbox row in one): published after commit like the ones recorded here.
+   */
+  adopt(row: RecordedOperation): void {
+    this.recorded.push(row);
+  }
 }
 
 export interface OutboxPublisher {
-  /** Publishes operations that were just committed; whatever fails stays for the relay. */
+  /** Publishes operations that were just committed; whatever fails stays for the relay. Never rejects. */
   publishCommitted(operations: RecordedOperation[]): Promise<void>;
 }
 
 /**
  * Runs `work` in one transaction with an outbox writer; after commit, publishes what it recorded.
  * A rollback discards the recorded operations with everything else, so nobody hears of a change that
- * did not happen; a crash after commit leaves them for the relay, so no event is lost.
+ * did not happen; a crash after commit leaves them for the relay, so no event is lost. The answer does not
+ * wait for the publish (the publisher tracks it, and graceful shutdown waits for it).
  */
 export async function transact<T>(
   db: Kysely<Database>,
@@ -43,6 +52,6 @@ export async function transact<T>(
     writer = new OutboxWriter(trx);
     return work(trx, writer);
   });
-  if (writer && writer.recorded.length > 0) await publisher.publishCommitted(writer.recorded);
+  if (writer && writer.recorded.length > 0) void publisher.publishCommitted(writer.recorded);
   return result;
 }

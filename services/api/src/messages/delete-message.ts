@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { roomChannel, type Message } from '@livechat/protocol';
 import { emit } from '../events/outbox-operation.js';
 import { findMessage } from './message-query.js';
@@ -8,7 +7,8 @@ import { lockOwnMessage, nextRevision } from './own-message.js';
 /**
  * Deletes the caller's own message, leaving a tombstone (empty body, `deletedAt`) so seqs stay
  * contiguous and catch-up can tell clients to drop it. It stops counting as unread for every other member
- * who had not read it yet. Deleting a tombstone again changes nothing and answers it as it is.
+ * who had not read it yet without a write per member: unread counts subtract the tombstones after each
+ * marker (`unread-count.ts`). Deleting a tombstone again changes nothing and answers it as it is.
  */
 export async function deleteMessage(
   app: FastifyInstance,
@@ -24,13 +24,6 @@ export async function deleteMessage(
         .updateTable('messages')
         .set({ body: '', deleted_at: new Date(), revision: room.revision })
         .where('id', '=', own.id)
-        .execute();
-      await trx
-        .updateTable('room_members')
-        .set({ unread_count: sql`unread_count - 1` })
-        .where('room_id', '=', roomId)
-        .where('user_id', '<>', userId)
-        .where('last_read_seq', '<', own.seq)
         .execute();
       const tombstone = (await findMessage(trx, roomId, own.id))!;
       await outbox.record(

@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { userChannel, type ReadMarker } from '@livechat/protocol';
 import { emit } from '../events/outbox-operation.js';
 import { requireMembership } from '../rooms/room-membership.js';
+import { unreadCount } from './unread-count.js';
 
 /**
  * Moves the caller's read marker forward to `seq` (clamped to the room's last seq; never backwards) and
- * recomputes their unread count exactly: live messages from others after the marker. That count reads
- * only messages that were unread (seq between the new marker and the last seq), never the history, and
- * is skipped when the marker reaches the end. The room row is share-locked first, so a send either
- * committed before (and is counted) or waits until after (and increments the new count).
+ * answers the unread count after it: seq arithmetic that reads only the tombstones after the marker
+ * (`unread-count.ts`). The room row is share-locked first, so the count and the marker belong to the same
+ * `last_seq`: a send either committed before (and is counted) or waits until after.
  * `read:updated` goes to all of the reader's devices; a marker that did not move records nothing.
  */
 export async function markRead(
@@ -20,26 +20,17 @@ export async function markRead(
   return app.transact(async (trx, outbox) => {
     const membership = await requireMembership(trx, roomId, userId, 'read');
     const marker = Math.min(seq, membership.lastSeq);
-    if (marker <= membership.lastReadSeq) {
-      return { roomId, lastReadSeq: membership.lastReadSeq, unreadCount: membership.unreadCount };
-    }
-    let unreadCount = 0;
-    if (marker < membership.lastSeq) {
-      const counted = await trx
-        .selectFrom('messages')
-        .select((eb) => eb.fn.countAll<number>().as('unread'))
-        .where('room_id', '=', roomId)
-        .where('seq', '>', marker)
-        .where('sender_id', '<>', userId)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirstOrThrow();
-      unreadCount = Number(counted.unread);
-    }
+    const answer = async (lastReadSeq: number): Promise<ReadMarker> => ({
+      roomId,
+      lastReadSeq,
+      unreadCount: await unreadCount(trx, roomId, membership.lastSeq, lastReadSeq),
+    });
+    if (marker <= membership.lastReadSeq) return answer(membership.lastReadSeq);
     // Two devices marking at once both pass the check above; the condition, re-checked against the row
     // the other one committed, keeps the marker from moving back.
     const moved = await trx
       .updateTable('room_members')
-      .set({ last_read_seq: marker, unread_count: unreadCount })
+      .set({ last_read_seq: marker })
       .where('room_id', '=', roomId)
       .where('user_id', '=', userId)
       .where('last_read_seq', '<', marker)
@@ -47,9 +38,9 @@ export async function markRead(
       .executeTakeFirst();
     if (!moved) {
       const current = await requireMembership(trx, roomId, userId);
-      return { roomId, lastReadSeq: current.lastReadSeq, unreadCount: current.unreadCount };
+      return answer(current.lastReadSeq);
     }
-    const readMarker = { roomId, lastReadSeq: marker, unreadCount };
+    const readMarker = await answer(marker);
     await outbox.record(emit([userChannel(userId)], 'read:updated', readMarker));
     return readMarker;
   });

@@ -82,7 +82,11 @@ export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
       const body = toProblem(error, request);
-      if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+      // A refusal of ours (shedding load) is expected under overload: no stack trace per request then.
+      if (body.status >= 500 && !(error instanceof ApiError))
+        request.log.error({ err: error }, 'request failed');
+      else if (body.status >= 500)
+        request.log.warn({ code: body.code, detail: body.detail }, 'request refused');
       else request.log.info({ code: body.code, detail: body.detail }, 'request refused');
       return sendProblem(reply, body);
     });

@@ -10,7 +10,6 @@ export interface Membership {
   lastSeq: number;
   revision: number;
   lastReadSeq: number;
-  unreadCount: number;
 }
 
 /**
@@ -40,7 +39,7 @@ export async function requireMembership(
   const row = await db
     .selectFrom('room_members as rm')
     .innerJoin('rooms as r', 'r.id', 'rm.room_id')
-    .select(['rm.role', 'rm.last_read_seq', 'rm.unread_count', 'r.last_seq', 'r.revision'])
+    .select(['rm.role', 'rm.last_read_seq', 'r.last_seq', 'r.revision'])
     .where('rm.room_id', '=', roomId)
     .where('rm.user_id', '=', userId)
     .executeTakeFirst();
@@ -51,6 +50,5 @@ export async function requireMembership(
     lastSeq: row.last_seq,
     revision: row.revision,
     lastReadSeq: row.last_read_seq,
-    unreadCount: row.unread_count,
   };
 }

@@ -1,11 +1,13 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { RoomSummary } from '@livechat/protocol';
 import type { Database } from '../db/schema.js';
+import { unreadCountSql } from '../messages/unread-count.js';
 
 /**
  * "My rooms" rows in one query: my membership, the room, its last message (through rooms.last_message_id,
- * so no per-room lookup of the newest message) and that message's sender. Unread count, read marker and
- * member count are stored counters; nothing here reads a room's history.
+ * so no per-room lookup of the newest message) and that message's sender. Read marker and member count are
+ * stored; the unread count is seq arithmetic that reads only tombstones after the marker (`unreadCountSql`);
+ * nothing here reads a room's history.
  */
 function summaryQuery(db: Kysely<Database>) {
   return db
@@ -16,7 +18,6 @@ function summaryQuery(db: Kysely<Database>) {
     .select([
       'rm.user_id',
       'rm.role',
-      'rm.unread_count',
       'rm.last_read_seq',
       'r.id',
       'r.name',
@@ -32,6 +33,9 @@ function summaryQuery(db: Kysely<Database>) {
       'lm.deleted_at as last_deleted_at',
       'lu.id as last_sender_id',
       'lu.display_name as last_sender_name',
+      unreadCountSql(sql.ref('rm.room_id'), sql.ref('r.last_seq'), sql.ref('rm.last_read_seq')).as(
+        'unread_count',
+      ),
     ]);
 }
 
@@ -47,7 +51,7 @@ function toRoomSummary(row: SummaryRow): RoomSummary {
     lastActivityAt: row.last_activity_at.toISOString(),
     myRole: row.role,
     memberCount: row.member_count,
-    unreadCount: row.unread_count,
+    unreadCount: Number(row.unread_count),
     lastReadSeq: row.last_read_seq,
     lastMessage:
       row.last_id === null

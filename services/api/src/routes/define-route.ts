@@ -54,14 +54,17 @@ export function defineRoute<N extends RouteName>(
     onRequest: (request) => app.authenticate(request, spec.access),
     preHandler: options.preHandler ?? [],
     handler: async (request, reply) => {
-      const result = await handler({
-        params: request.params as RouteParams<N>,
-        query: request.query as RouteQuery<N>,
-        body: request.body as RouteBody<N>,
-        auth: request.auth as RouteContext<N>['auth'],
-        request,
-        reply,
-      });
+      // Past saturation the handler is refused (503 with Retry-After) rather than queued for seconds.
+      const result = await app.admission.run(() =>
+        handler({
+          params: request.params as RouteParams<N>,
+          query: request.query as RouteQuery<N>,
+          body: request.body as RouteBody<N>,
+          auth: request.auth as RouteContext<N>['auth'],
+          request,
+          reply,
+        }),
+      );
       return reply.code(spec.status).send(result);
     },
   });

@@ -6,7 +6,7 @@ import { apiPlugin } from '../../src/app.js';
 import { generateSigningKeyPair, importSigningKey } from '@livechat/access-token';
 import { loadApiConfig, type ApiConfig } from '../../src/config.js';
 import type { ApiDependencies } from '../../src/context.js';
-import { inProcessConfirmation } from '../../src/events/publish-confirmation.js';
+import { inProcessConfirmation, type ConfirmPublished } from '../../src/events/publish-confirmation.js';
 import { createClusterFanout } from '../../src/events/socket-fanout.js';
 import type { MailSender } from '../../src/mail/mail-sender.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -34,6 +34,8 @@ export interface TestApiOptions {
   mailSender?: MailSender;
   /** Reuse a database (e.g. two API replicas on one database). */
   database?: TestDatabase;
+  /** Wraps the transport's confirmation, e.g. to hold publishes as a slow Redis would. */
+  wrapConfirmation?: (confirm: ConfirmPublished) => ConfirmPublished;
 }
 
 /**
@@ -52,6 +54,9 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     REDIS_PREFIX: `lc_test_${randomUUID().slice(0, 8)}`,
     RATE_LIMIT_AUTH_PER_MINUTE: '1000',
     RATE_LIMIT_SEND_PER_10S: '100000',
+    // Tests burst on a loaded machine: shedding is tested on its own (admission.integration.test.ts).
+    ADMISSION_QUEUE_LENGTH: '10000',
+    ADMISSION_QUEUE_WAIT_MS: '30000',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     ...options.env,
@@ -91,6 +96,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     keys: { signingKey: await importSigningKey(pair.privateKeyPem, pair.kid), publicKeys: pair.publicKeys },
     mailSender: options.mailSender ?? { name: 'test-null', send: async () => undefined },
     ...fanout,
+    confirmPublished: options.wrapConfirmation?.(fanout.confirmPublished) ?? fanout.confirmPublished,
   };
   await app.register(operations);
   await app.register(apiPlugin, { deps });

@@ -42,8 +42,10 @@ export function applyMessageChange(
     next.lastActivityAt = later(message.createdAt, room.lastActivityAt);
     next.lastMessage = preview(message);
     if (message.sender.id === myId || reading) {
+      // My own message moved my marker to it on the server (protocol: MessageNewEvent), and it is the
+      // room's latest (exactly the next revision): nothing after it is unread.
       next.lastReadSeq = Math.max(room.lastReadSeq, message.seq);
-      if (reading) next.unreadCount = 0;
+      next.unreadCount = 0;
     } else if (countsAsUnread(message, room.lastReadSeq, myId)) {
       next.unreadCount = room.unreadCount + 1;
     }
