@@ -41,7 +41,13 @@ describe('versus table', () => {
     const table = buildVersusTable(
       [
         line({ target: { ratioAtLeast: 0.8 } }),
-        line({ row: '2 saturation', figure: 'accepted p99 ms', livechat: 312.4, baseline: undefined, target: { below: 250 } }),
+        line({
+          row: '2 saturation',
+          figure: 'accepted p99 ms',
+          livechat: 312.4,
+          baseline: undefined,
+          target: { below: 250 },
+        }),
       ],
       { title: 'LiveChat versus baselines', baseline: 'baseline', notes: ['load average 1.00 at start'] },
     );
