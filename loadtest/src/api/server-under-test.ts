@@ -45,7 +45,7 @@ export async function startServerUnderTest(options: BenchApiOptions): Promise<Se
       ? await freshDataFolder()
       : await createTestDatabase().then((handle) => ({
           env: { DATABASE_URL: handle.url! },
-          close: handle.close,
+          close: () => handle.close(),
         }));
   const pair = await generateSigningKeyPair();
   const app = await buildStandaloneServer(

@@ -35,10 +35,9 @@ export const emptyTally = (): SendTally => ({
  */
 export async function timedSend(route: SendRoute, clientId: string, body: string, tally: SendTally) {
   const started = performance.now();
-  let status = 0;
-  let retryAfter: string | null = null;
+  let response: Response;
   try {
-    const response = await fetch(route.url, {
+    response = await fetch(route.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -46,13 +45,14 @@ export async function timedSend(route: SendRoute, clientId: string, body: string
       },
       body: JSON.stringify({ clientId, body }),
     });
-    status = response.status;
-    retryAfter = response.headers.get('retry-after');
     await response.arrayBuffer();
   } catch (error) {
     tally.otherFailures++;
+    if (tally.samples.length < 5) tally.samples.push(String(error));
     throw error;
   }
+  const { status } = response;
+  const retryAfter = response.headers.get('retry-after');
   if (status === 201) return void tally.acceptedMs.push(performance.now() - started);
   if (status === 503 || status === 429) tally[retryAfter ? 'shed' : 'shedWithoutRetryAfter']++;
   else if (status >= 500) tally.otherServerErrors++;
