@@ -19,6 +19,8 @@ export class CleanupStack {
   onSignals(): () => void {
     const handler = (signal: NodeJS.Signals) => {
       console.error(`\n${signal}: stopping the benchmark's processes and dropping its data…`);
+      // Bounded: a stuck step must not keep the terminal waiting (stopChild SIGKILLs after its grace).
+      setTimeout(() => process.exit(130), 90_000).unref();
       void this.runAll().finally(() => process.exit(130));
     };
     process.once('SIGINT', handler);

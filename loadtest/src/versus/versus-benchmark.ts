@@ -1,5 +1,5 @@
 import { loadavg } from 'node:os';
-import type { FigureTable } from '../report/figure-table.js';
+import { printTable, type FigureTable } from '../report/figure-table.js';
 import { CleanupStack } from './cleanup-stack.js';
 import { connectionsRow } from './rows/connections-row.js';
 import { fanoutRow } from './rows/fanout-row.js';
@@ -43,8 +43,17 @@ export async function runVersusBenchmark(
     for (const row of VERSUS_ROWS.filter((candidate) => rows.includes(candidate))) {
       const rowLoad = load();
       console.log(`versus row ${row} (${ROWS[row].about}), load average ${rowLoad}…`);
-      lines.push(...(await ROWS[row].run(context)));
+      const rowLines = await ROWS[row].run(context);
+      lines.push(...rowLines);
       notes.push(`row ${row}: load average ${rowLoad} at its start, ${load()} at its end`);
+      // Printed as it finishes too, so an interrupted run still leaves its figures behind.
+      printTable(
+        buildVersusTable(rowLines, {
+          title: `row ${row}: ${ROWS[row].about}`,
+          baseline: 'baseline',
+          notes: [notes.at(-1)!],
+        }),
+      );
     }
   } finally {
     await cleanups.runAll();
