@@ -43,7 +43,12 @@ export async function runVersusBenchmark(
     for (const row of VERSUS_ROWS.filter((candidate) => rows.includes(candidate))) {
       const rowLoad = load();
       console.log(`versus row ${row} (${ROWS[row].about}), load average ${rowLoad}…`);
-      const rowLines = await ROWS[row].run(context);
+      // A row that fails (a side that fell over) is reported as such; the other rows still run.
+      const rowLines = await ROWS[row].run(context).catch((error: unknown): VersusLine[] => {
+        console.error(`versus row ${row} failed:`, error);
+        const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 120);
+        return [{ row, figure: `failed: ${reason}`, livechat: Number.NaN }];
+      });
       lines.push(...rowLines);
       notes.push(`row ${row}: load average ${rowLoad} at its start, ${load()} at its end`);
       // Printed as it finishes too, so an interrupted run still leaves its figures behind.

@@ -71,7 +71,10 @@ async function storm(context: VersusContext, targets: SocketTarget[]): Promise<S
       [stayers, staying],
       [crashers, crashing],
     ] as const) {
-      const opened = await drivers.open(group, BENCH_ORIGIN, 3);
+      // Setup, not the figure: sockets a busy server turned away try again with backoff, as clients do.
+      const opened = await drivers.open(group, BENCH_ORIGIN, 1, {
+        retryUntil: Date.now() + context.options.storm.boundMs,
+      });
       if (opened.failed)
         throw new Error(
           `storm setup: ${opened.failed} sockets did not connect, e.g. ${opened.failureSamples.join('; ')}`,
