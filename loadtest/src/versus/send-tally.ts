@@ -48,7 +48,10 @@ export async function timedSend(route: SendRoute, clientId: string, body: string
     await response.arrayBuffer();
   } catch (error) {
     tally.otherFailures++;
-    if (tally.samples.length < 5) tally.samples.push(String(error));
+    // fetch hides why behind "fetch failed": the cause says whether the server reset, refused or timed out.
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    if (tally.samples.length < 5)
+      tally.samples.push(`${String(error)} (${cause?.code ?? cause?.message ?? 'no cause'})`);
     throw error;
   }
   const { status } = response;
