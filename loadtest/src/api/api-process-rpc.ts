@@ -35,4 +35,6 @@ export interface BenchApiMethods {
   seedHistory(argument: { roomId: string; senderId: string; count: number }): Promise<void>;
   /** Messages stored in the whole database. */
   countMessages(argument: Record<string, never>): Promise<number>;
+  /** The name of the API's database on the Postgres server (to find the backends serving it). */
+  databaseName(argument: Record<string, never>): Promise<string>;
 }

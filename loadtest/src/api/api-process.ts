@@ -57,6 +57,11 @@ const methods: BenchApiMethods = {
       .executeTakeFirstOrThrow();
     return Number(row.count);
   },
+
+  async databaseName() {
+    const result = await sql<{ name: string }>`select current_database() as name`.execute(db);
+    return result.rows[0]!.name;
+  },
 };
 
 let closing: Promise<void> | undefined;

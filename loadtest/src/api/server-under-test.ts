@@ -1,9 +1,17 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { PublicKeySet } from '@livechat/access-token';
 import { generateSigningKeyPair } from '@livechat/access-token';
 import { createTestDatabase, startTestApi, TEST_REDIS_URL } from '@livechat/api/testing';
 import { buildStandaloneServer, loadStandaloneConfig } from '@livechat/standalone';
 import type { BenchApiOptions } from './api-process-rpc.js';
+
+async function freshDataFolder() {
+  const dir = await mkdtemp(join(tmpdir(), 'livechat-bench-data-'));
+  return { env: { DATA_DIR: dir }, close: () => rm(dir, { recursive: true, force: true }) };
+}
 
 /** A running server the benchmark drives: its Fastify instance (for `db` and `tokens`) and its address. */
 export interface ServerUnderTest {
@@ -16,7 +24,7 @@ export interface ServerUnderTest {
 /**
  * Starts what `options` asks for on a fresh database that is dropped on close: the API alone (the test
  * support server, as in a cluster) or the standalone server (API and gateway in one process, as `npm start`
- * runs it, here on the benchmark's database).
+ * runs it, here on the benchmark's Postgres database or in a fresh PGlite data folder).
  */
 export async function startServerUnderTest(options: BenchApiOptions): Promise<ServerUnderTest> {
   // The test support picks its storage from this variable, as it does for the PGlite test run.
@@ -31,12 +39,18 @@ export async function startServerUnderTest(options: BenchApiOptions): Promise<Se
     return { app: api.app, url: api.url, publicKeys: api.deps.keys.publicKeys, close: () => api.close() };
   }
 
-  const database = await createTestDatabase();
-  if (!database.url) throw new Error('the standalone benchmark server runs on Postgres only');
+  // On PGlite the standalone server opens its own data folder, as `npm start` does: a fresh one, removed on close.
+  const database =
+    options.storage === 'pglite'
+      ? await freshDataFolder()
+      : await createTestDatabase().then((handle) => ({
+          env: { DATABASE_URL: handle.url! },
+          close: () => handle.close(),
+        }));
   const pair = await generateSigningKeyPair();
   const app = await buildStandaloneServer(
     loadStandaloneConfig({
-      DATABASE_URL: database.url,
+      ...database.env,
       JWT_PRIVATE_KEY: pair.privateKeyPem,
       JWT_KEY_ID: pair.kid,
       LOG_LEVEL: 'silent',

@@ -56,8 +56,14 @@ export function rpcClient<M extends RpcMethods>(child: ChildProcess): RpcClient<
     call(method, argument) {
       const id = nextId++;
       return new Promise((resolve, reject) => {
+        // A child stopped under our feet (Ctrl-C cleanup, a crash) fails the call instead of the process.
+        if (!child.connected) return reject(new Error(`child ${child.pid} is gone (calling ${method})`));
         pending.set(id, { resolve, reject });
-        child.send({ rpc: 'request', id, method, argument } satisfies Request);
+        child.send({ rpc: 'request', id, method, argument } satisfies Request, (error) => {
+          if (!error) return;
+          pending.delete(id);
+          reject(error);
+        });
       }) as never;
     },
   };

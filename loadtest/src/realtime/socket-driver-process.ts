@@ -4,6 +4,7 @@ import { PROTOCOL_VERSION, type ServerToClientEvents } from '@livechat/protocol'
 import { io, type Socket } from 'socket.io-client';
 import { notifyParent, serveRpc } from '../ipc/ipc-rpc.js';
 import { mapBounded } from '../map-bounded.js';
+import { sleep } from '../sleep.js';
 import { epochNow, sentAtOf } from './send-stamp.js';
 import type { Deliveries, SocketDriverMethods, SocketTarget } from './socket-driver-rpc.js';
 
@@ -14,7 +15,7 @@ let deliveries = emptyDeliveries();
 let dropped = 0;
 
 /** Connects one socket and resolves when the gateway says it is subscribed (`ready`). */
-function openOne(target: SocketTarget, origin: string): Promise<number> {
+function openOne(target: SocketTarget, origin: string, readyTimeoutMs = READY_TIMEOUT_MS): Promise<number> {
   const started = epochNow();
   const socket: Socket<ServerToClientEvents> = io(target.gatewayUrl, {
     transports: ['websocket'],
@@ -50,7 +51,10 @@ function openOne(target: SocketTarget, origin: string): Promise<number> {
       socket.disconnect();
       reject(new Error(failure));
     };
-    const timer = setTimeout(() => settle('no ready event within 60 s'), READY_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => settle(`no ready event within ${Math.round(readyTimeoutMs / 1000)} s`),
+      readyTimeoutMs,
+    );
     socket.on('connection:closing', ({ code, message }) => (closing = ` (${code}: ${message})`));
     socket.once('ready', () => settle(null));
     socket.once('connect_error', (error: Error & { data?: unknown }) =>
@@ -63,20 +67,31 @@ function openOne(target: SocketTarget, origin: string): Promise<number> {
   });
 }
 
+/** Jittered exponential backoff between attempts: 250 ms doubling to 5 s, each 50–100 % of that. */
+const retryBackoffMs = (attempt: number) =>
+  Math.min(5000, 250 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
+
 const methods: SocketDriverMethods = {
-  async open({ targets, origin, concurrency, attempts }) {
+  async open({ targets, origin, concurrency, attempts, retryUntil }) {
     const readyMs: number[] = [];
     const failureSamples: string[] = [];
     let failed = 0;
     let retried = 0;
     await mapBounded(targets, concurrency, async (target) => {
+      const started = epochNow();
       for (let attempt = 1; ; attempt++) {
+        const timeLeft = retryUntil === undefined ? READY_TIMEOUT_MS : retryUntil - epochNow();
         try {
-          return void readyMs.push(await openOne(target, origin));
+          await openOne(target, origin, Math.max(1, Math.min(READY_TIMEOUT_MS, timeLeft)));
+          // From the first attempt: what a user waits for, backoff included.
+          return void readyMs.push(epochNow() - started);
         } catch (error) {
           if (failureSamples.length < 5) failureSamples.push((error as Error).message);
-          if (attempt >= attempts) return void failed++;
+          const backoff = retryBackoffMs(attempt);
+          const more = retryUntil === undefined ? attempt < attempts : epochNow() + backoff < retryUntil;
+          if (!more) return void failed++;
           retried++;
+          if (retryUntil !== undefined) await sleep(backoff);
         }
       }
     });

@@ -41,6 +41,11 @@ export interface SocketDriverMethods {
     concurrency: number;
     /** Tries per socket before it counts as failed. */
     attempts: number;
+    /**
+     * Keep trying each socket (jittered exponential backoff, as a real client reconnects) until this
+     * epoch time, however many attempts that takes; unset: `attempts` bounds it.
+     */
+    retryUntil?: number;
   }): Promise<OpenResult>;
   takeDeliveries(argument: Record<string, never>): Promise<Deliveries>;
   status(argument: Record<string, never>): Promise<DriverStatus>;

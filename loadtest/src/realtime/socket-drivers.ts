@@ -10,12 +10,22 @@ import type {
 
 /** Several socket-driver processes used as one: sockets are dealt out round-robin. */
 export interface SocketDrivers {
-  /** Opens the sockets; each is tried up to `attempts` times. */
-  open(targets: SocketTarget[], origin: string, attempts?: number): Promise<OpenResult>;
+  /** Opens the sockets; each is tried up to `attempts` times (or until `pace.retryUntil`). */
+  open(targets: SocketTarget[], origin: string, attempts?: number, pace?: OpenPace): Promise<OpenResult>;
   takeDeliveries(): Promise<Deliveries>;
   status(): Promise<DriverStatus>;
   closeAll(): Promise<void>;
   stop(): Promise<void>;
+  /** SIGKILLs every driver process, as a crash of those clients: their sockets close without a goodbye. */
+  kill(): Promise<void>;
+  /** Process ids of the drivers. */
+  pids: number[];
+}
+
+/** How fast to open: handshakes in flight per driver, and whether to retry with backoff until a time. */
+export interface OpenPace {
+  concurrency?: number;
+  retryUntil?: number;
 }
 
 /** Handshakes in flight per driver: enough to ramp quickly without a thundering herd on the gateway. */
@@ -38,14 +48,15 @@ export async function startSocketDrivers(count: number): Promise<SocketDrivers> 
     Promise.all(drivers.map(work));
 
   return {
-    async open(targets, origin, attempts = 1) {
+    async open(targets, origin, attempts = 1, pace = {}) {
       const results = await Promise.all(
         drivers.map((driver, index) =>
           driver.call('open', {
             targets: targets.filter((_, target) => target % drivers.length === index),
             origin,
-            concurrency: OPEN_CONCURRENCY,
+            concurrency: pace.concurrency ?? OPEN_CONCURRENCY,
             attempts,
+            ...(pace.retryUntil === undefined ? {} : { retryUntil: pace.retryUntil }),
           }),
         ),
       );
@@ -79,5 +90,16 @@ export async function startSocketDrivers(count: number): Promise<SocketDrivers> 
     async stop() {
       await Promise.all(children.map((child) => stopChild(child)));
     },
+    async kill() {
+      await Promise.all(
+        children.map((child) => {
+          if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+          const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+          child.kill('SIGKILL');
+          return exited;
+        }),
+      );
+    },
+    pids: children.map((child) => child.pid!),
   };
 }

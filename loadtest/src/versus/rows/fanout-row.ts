@@ -1,0 +1,144 @@
+import { BENCH_ORIGIN } from '../../realtime/gateway-process.js';
+import { measureDeliveryStep, type DeliveryStep } from '../../realtime/delivery-step.js';
+import { stampedBody } from '../../realtime/send-stamp.js';
+import type { SocketTarget } from '../../realtime/socket-driver-rpc.js';
+import { emptyTally, timedSend, type SendRoute, type SendTally } from '../send-tally.js';
+import type { VersusContext } from '../versus-context.js';
+import type { VersusLine } from '../versus-table.js';
+
+/** One side's fan-out deployment: its socket servers, where each socket connects, and one route per room. */
+interface FanoutSubject {
+  serverPids: number[];
+  sockets: SocketTarget[];
+  routes: SendRoute[];
+  stop(): Promise<void>;
+}
+
+interface FanoutStep {
+  step: DeliveryStep;
+  tally: SendTally;
+}
+
+/**
+ * Row 3: rooms of `roomSize` members, each member one socket, dealt round-robin over `gateways` replicas
+ * so every room spans every replica; messages sent over HTTP at fixed rates (open loop), each timed from
+ * the start of its POST to its arrival at every member socket.
+ */
+export async function fanoutRow(context: VersusContext): Promise<VersusLine[]> {
+  const livechat = await measureSide(context, await liveChatFanout(context));
+  const bare = await measureSide(context, await bareFanout(context));
+  return context.options.fanout.rates.flatMap((rate, index) => {
+    const [ours, theirs] = [livechat[index]!, bare[index]!];
+    const row = `3 fan-out ${rate}/s`;
+    const gatewayCpu = ({ step }: FanoutStep) =>
+      (step.cpuSeconds.reduce((sum, value) => sum + value, 0) * 1e6) / Math.max(1, step.delivered);
+    const lost = ({ step }: FanoutStep) => step.expected - step.delivered;
+    return [
+      {
+        row,
+        figure: 'send→deliver p50 ms',
+        livechat: ours.step.latency.p50,
+        baseline: theirs.step.latency.p50,
+        target: { ratioAtMost: 2 },
+      },
+      {
+        row,
+        figure: 'send→deliver p99 ms',
+        livechat: ours.step.latency.p99,
+        baseline: theirs.step.latency.p99,
+        target: { ratioAtMost: 2 },
+      },
+      {
+        row,
+        figure: 'duplicate deliveries',
+        livechat: ours.step.duplicates,
+        baseline: theirs.step.duplicates,
+        target: { equals: 0 },
+      },
+      { row, figure: 'lost deliveries', livechat: lost(ours), baseline: lost(theirs), target: { equals: 0 } },
+      {
+        row,
+        figure: 'gateway CPU µs/delivery',
+        livechat: gatewayCpu(ours),
+        baseline: gatewayCpu(theirs),
+        target: { ratioAtMost: 1 },
+      },
+      {
+        row,
+        figure: 'sends refused',
+        livechat: refused(ours.tally),
+        baseline: refused(theirs.tally),
+      },
+    ] satisfies VersusLine[];
+  });
+}
+
+const refused = (tally: SendTally) =>
+  tally.shed + tally.shedWithoutRetryAfter + tally.otherServerErrors + tally.otherFailures;
+
+async function liveChatFanout(context: VersusContext): Promise<FanoutSubject> {
+  const { rooms, roomSize, gateways: count } = context.options.fanout;
+  const livechat = await context.livechat();
+  const memberRooms = await livechat.memberRooms(rooms * roomSize, roomSize);
+  const gateways = await livechat.startGateways(count);
+  return {
+    serverPids: gateways.map((gateway) => gateway.pid),
+    sockets: memberRooms
+      .flatMap((room) => room.members)
+      .map((user, index) => ({ gatewayUrl: gateways[index % count]!.url, token: user.token })),
+    routes: memberRooms.map((room) => livechat.sendRoute(room.id, room.members[0]!)),
+    stop: () => Promise.all(gateways.map((gateway) => gateway.stop())).then(() => undefined),
+  };
+}
+
+async function bareFanout(context: VersusContext): Promise<FanoutSubject> {
+  const { rooms, roomSize, gateways: count } = context.options.fanout;
+  const bare = await context.bare();
+  const roomIds = await bare.rooms(rooms);
+  const servers = await bare.startServers(count);
+  return {
+    serverPids: servers.map((server) => server.pid),
+    // Same dealing as LiveChat's: socket i of the run joins room ⌊i / roomSize⌋ on server i mod count.
+    sockets: Array.from({ length: rooms * roomSize }, (_, index) => ({
+      gatewayUrl: servers[index % count]!.url,
+      token: roomIds[Math.floor(index / roomSize)]!,
+    })),
+    routes: roomIds.map((roomId) => bare.sendRoute(roomId)),
+    stop: () => Promise.all(servers.map((server) => server.stop())).then(() => undefined),
+  };
+}
+
+async function measureSide(context: VersusContext, subject: FanoutSubject): Promise<FanoutStep[]> {
+  const options = context.options.fanout;
+  const drivers = await context.drivers(subject.sockets.length);
+  try {
+    const opened = await drivers.open(subject.sockets, BENCH_ORIGIN, 3);
+    if (opened.failed)
+      throw new Error(`${opened.failed} sockets did not connect, e.g. ${opened.failureSamples.join('; ')}`);
+    const steps: FanoutStep[] = [];
+    for (const rate of options.rates) {
+      const tally = emptyTally();
+      const step = await measureDeliveryStep({
+        drivers,
+        pids: subject.serverPids,
+        ratePerSecond: rate,
+        stepMs: options.stepMs,
+        drainMs: options.drainMs,
+        recipientsPerMessage: options.roomSize,
+        send: (index) =>
+          timedSend(
+            subject.routes[index % subject.routes.length]!,
+            `f${rate}-${index}-${Date.now()}`,
+            stampedBody(),
+            tally,
+          ),
+      });
+      steps.push({ step, tally });
+    }
+    return steps;
+  } finally {
+    await drivers.closeAll().catch(() => undefined);
+    await drivers.stop();
+    await subject.stop();
+  }
+}

@@ -1,0 +1,109 @@
+import { runOpenLoop } from '../../open-loop.js';
+import { summarizeLatencies } from '../../stats/latency-summary.js';
+import { emptyTally, timedSend, type SendTally } from '../send-tally.js';
+import type { VersusContext } from '../versus-context.js';
+import type { VersusLine } from '../versus-table.js';
+import { measureSendThroughput, type SendSubject } from './send-throughput.js';
+
+const SENDS_PER_SECOND = 'livechat sends/s';
+
+/** LiveChat's send route for the row's senders: rooms of two senders each, as issue 2's benchmark sends. */
+async function liveChatSubject(context: VersusContext): Promise<SendSubject> {
+  const livechat = await context.livechat();
+  const { rooms, senders } = context.options.send;
+  const plan = await livechat.senderRooms(rooms, Math.ceil(senders / rooms));
+  return {
+    pid: livechat.api.pid,
+    databaseName: livechat.databaseName,
+    routes: plan.slice(0, senders).map(({ roomId, user }) => livechat.sendRoute(roomId, user)),
+    countMessages: () => livechat.api.call('countMessages', {}),
+  };
+}
+
+async function bareSubject(context: VersusContext): Promise<SendSubject> {
+  const bare = await context.bare();
+  const rooms = await bare.rooms(context.options.send.rooms);
+  return {
+    pid: bare.endpoint.pid,
+    databaseName: bare.databaseName,
+    routes: Array.from({ length: context.options.send.senders }, (_, index) =>
+      bare.sendRoute(rooms[index % rooms.length]!),
+    ),
+    countMessages: () => bare.endpoint.call('countMessages', {}),
+  };
+}
+
+/** Row 1: persisted sends, closed loop, LiveChat's API against the minimal endpoint. */
+export async function sendRow(context: VersusContext): Promise<VersusLine[]> {
+  const livechat = await measureSendThroughput(await liveChatSubject(context), context.options.send);
+  const bare = await measureSendThroughput(await bareSubject(context), context.options.send);
+  context.measured.set(SENDS_PER_SECOND, livechat.sendsPerSecond);
+  const row = '1 send';
+  return [
+    {
+      row,
+      figure: 'persisted sends/s',
+      livechat: livechat.sendsPerSecond,
+      baseline: bare.sendsPerSecond,
+      target: { ratioAtLeast: 0.8 },
+    },
+    { row, figure: 'POST p50 ms', livechat: livechat.p50, baseline: bare.p50 },
+    { row, figure: 'POST p99 ms', livechat: livechat.p99, baseline: bare.p99 },
+    {
+      row,
+      figure: 'API CPU ms/message',
+      livechat: livechat.processCpuMsPerMessage,
+      baseline: bare.processCpuMsPerMessage,
+      target: { ratioAtMost: 1.5 },
+    },
+    {
+      row,
+      figure: 'Postgres CPU ms/message',
+      livechat: livechat.postgresCpuMsPerMessage,
+      baseline: bare.postgresCpuMsPerMessage,
+      target: { ratioAtMost: 1.5 },
+    },
+    { row, figure: 'failed sends', livechat: failures(livechat.tally), baseline: failures(bare.tally) },
+  ];
+}
+
+const failures = (tally: SendTally) =>
+  tally.shed + tally.shedWithoutRetryAfter + tally.otherServerErrors + tally.otherFailures;
+
+/**
+ * Row 2: LiveChat offered `factor` × the throughput row 1 measured, open loop (senders do not wait):
+ * the sends it accepts should stay fast, the rest be refused with 503/429 and Retry-After.
+ */
+export async function saturationRow(context: VersusContext): Promise<VersusLine[]> {
+  let measured = context.measured.get(SENDS_PER_SECOND);
+  if (measured === undefined) {
+    await sendRow(context);
+    measured = context.measured.get(SENDS_PER_SECOND)!;
+  }
+  const subject = await liveChatSubject(context);
+  const rate = Math.max(1, Math.round(measured * context.options.saturation.factor));
+  const tally = emptyTally();
+  await runOpenLoop({ ratePerSecond: rate, durationMs: context.options.saturation.durationMs }, (index) =>
+    timedSend(subject.routes[index % subject.routes.length]!, `sat-${index}`, 'versus saturation', tally),
+  );
+  if (tally.samples.length) console.warn(`saturation at ${rate}/s: refusals, e.g.`, tally.samples);
+  const row = `2 past saturation (${rate}/s offered)`;
+  return [
+    {
+      row,
+      figure: 'accepted-send p99 ms',
+      livechat: summarizeLatencies(tally.acceptedMs).p99,
+      target: { below: 250 },
+    },
+    { row, figure: 'accepted sends', livechat: tally.acceptedMs.length },
+    { row, figure: '503/429 with Retry-After', livechat: tally.shed },
+    {
+      row,
+      figure: '503/429 without Retry-After',
+      livechat: tally.shedWithoutRetryAfter,
+      target: { equals: 0 },
+    },
+    { row, figure: 'other 5xx', livechat: tally.otherServerErrors, target: { equals: 0 } },
+    { row, figure: 'other failures (4xx, no answer)', livechat: tally.otherFailures, target: { equals: 0 } },
+  ];
+}
