@@ -31,7 +31,7 @@ export interface BenchApiMethods {
   [method: string]: (argument: never) => Promise<unknown>;
   /** Verified users with an access token each (the factory's fast path: no argon2 per user). */
   createUsers(argument: { count: number }): Promise<BenchUser[]>;
-  /** Appends `count` messages to a room in one SQL statement, keeping seq, revision and unread counts right. */
+  /** Appends `count` messages to a room in one SQL statement, keeping seq, revision and the sender's read marker right. */
   seedHistory(argument: { roomId: string; senderId: string; count: number }): Promise<void>;
   /** Messages stored in the whole database. */
   countMessages(argument: Record<string, never>): Promise<number>;

@@ -41,11 +41,12 @@ const methods: BenchApiMethods = {
         })
         .where('id', '=', roomId)
         .execute();
+      // As a real send would: posting moves the sender's read marker (unread is seq arithmetic).
       await trx
         .updateTable('room_members')
-        .set((eb) => ({ unread_count: eb('unread_count', '+', count) }))
+        .set({ last_read_seq: room.last_seq + count })
         .where('room_id', '=', roomId)
-        .where('user_id', '!=', senderId)
+        .where('user_id', '=', senderId)
         .execute();
     });
   },
