@@ -4,7 +4,7 @@ import { ACCESS_TOKEN_TYPE, TOKEN_AUDIENCE, TOKEN_ISSUER } from '@livechat/proto
 import { accessTokenVerifier, signAccessToken } from './access-token.js';
 import { generateSigningKeyPair, importSigningKey, parsePublicKeySet, publicKeysOf } from './keys.js';
 
-const subject = { userId: 'u1', sessionId: 's1', emailVerified: true };
+const subject = { userId: 'u1', sessionId: 's1', emailVerified: true, displayName: 'Ada' };
 
 async function setup() {
   const pair = await generateSigningKeyPair();
@@ -79,6 +79,19 @@ describe('access tokens', () => {
       code: 'unauthenticated',
     });
     await expect(verify(await build({}))).resolves.toMatchObject({ userId: 'u1' });
+  });
+
+  it('reads a token signed before the name claim existed with an empty display name', async () => {
+    const { key, verify } = await setup();
+    const legacy = await new SignJWT({ sid: 's1', ev: true })
+      .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: ACCESS_TOKEN_TYPE })
+      .setSubject('u1')
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(TOKEN_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(key.privateKey);
+    await expect(verify(legacy)).resolves.toMatchObject({ userId: 'u1', displayName: '' });
   });
 
   it('rejects garbage', async () => {

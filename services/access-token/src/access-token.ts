@@ -13,6 +13,8 @@ export interface AccessTokenSubject {
   userId: string;
   sessionId: string;
   emailVerified: boolean;
+  /** Display name when the token is issued (typing indicators); a rename reaches gateways with the next token. */
+  displayName: string;
 }
 
 export interface IssuedAccessToken {
@@ -28,7 +30,11 @@ export async function signAccessToken(
 ): Promise<IssuedAccessToken> {
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAt = issuedAt + ttlSeconds;
-  const token = await new SignJWT({ sid: subject.sessionId, ev: subject.emailVerified })
+  const token = await new SignJWT({
+    sid: subject.sessionId,
+    ev: subject.emailVerified,
+    name: subject.displayName,
+  })
     .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: key.kid, typ: ACCESS_TOKEN_TYPE })
     .setSubject(subject.userId)
     .setIssuer(TOKEN_ISSUER)
@@ -78,6 +84,8 @@ export function accessTokenVerifier(publicKeys: PublicKeySet) {
         userId: payload.sub,
         sessionId: payload.sid,
         emailVerified: payload.ev === true,
+        // Tokens signed before the claim existed carry none: an empty name until their refresh.
+        displayName: typeof payload.name === 'string' ? payload.name : '',
         expiresAt: new Date(payload.exp * 1000),
       };
     } catch (error) {

@@ -303,7 +303,7 @@ describe('sessions: login, refresh, logout', () => {
     it('refuses an expired token as token_expired', async () => {
       const { token } = await signAccessToken(
         api.deps.keys.signingKey,
-        { userId: user.id, sessionId: 'session', emailVerified: true },
+        { userId: user.id, sessionId: 'session', emailVerified: true, displayName: user.displayName },
         60,
         new Date(Date.now() - 3600_000),
       );

@@ -168,7 +168,13 @@ describe('rate limits on message sends', () => {
       {
         onRequest: async (request) => {
           const userId = String(request.headers['x-user']);
-          request.auth = { userId, sessionId: 's', emailVerified: true, expiresAt: new Date() };
+          request.auth = {
+            userId,
+            sessionId: 's',
+            emailVerified: true,
+            displayName: userId,
+            expiresAt: new Date(),
+          };
         },
         preHandler: app.rateLimits.send,
       },

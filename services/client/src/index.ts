@@ -13,3 +13,4 @@ export * from './message-sender.js';
 export * from './retry-policy.js';
 export * from './ack-refused-error.js';
 export * from './client-id.js';
+export * from './reconnect-delay.js';

@@ -8,6 +8,7 @@ import {
 } from '@livechat/protocol';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { ListenerSet } from './listener-set.js';
+import { reconnectDelayMs } from './reconnect-delay.js';
 import type { AccessTokenSource } from './token-keeper.js';
 import { unrefTimer } from './unref-timer.js';
 
@@ -40,14 +41,14 @@ const FINAL_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'email_not_verified',
   'protocol_mismatch',
 ]);
-const MAX_RECONNECT_DELAY_MS = 30_000;
 
 /**
  * The socket's lifecycle: handshake with the current token and PROTOCOL_VERSION (read at every attempt, so a
  * reconnect uses the refreshed token), in-band `auth:refresh` whenever the session gets a new token, and
  * what to do when the server closes the socket: `token_expired` → refresh, then reconnect; a final
  * refusal (revoked session, protocol mismatch) → end the session; anything else (draining replica, lost
- * Redis, network) → reconnect with a growing, jittered delay, so a crowd does not come back in step.
+ * Redis, a gateway shedding load, network) → reconnect with a growing, fully jittered delay that honours the
+ * server's `retryAfterMs`, so a crowd does not come back in step.
  */
 export class SocketConnection {
   readonly socket: ChatSocket;
@@ -58,6 +59,7 @@ export class SocketConnection {
   readonly #unsubscribe: (() => void)[] = [];
   #state: ConnectionState = 'connecting';
   #closingCode: string | null = null;
+  #closingRetryAfterMs: number | undefined;
   #retries = 0;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #closed = false;
@@ -71,6 +73,10 @@ export class SocketConnection {
       autoConnect: false,
       // One connection per client, even when a test or load test runs many in one process.
       forceNew: true,
+      // Network losses are retried by Socket.IO's manager: jitter over the whole delay (0 to 2 s at
+      // first), so the clients of a replica that died do not all come back in the same instant.
+      reconnectionDelay: 1000,
+      randomizationFactor: 1,
       ...options.socketOptions,
       auth: (send: (auth: HandshakeAuth) => void) =>
         send({ token: this.#session.token() ?? '', protocolVersion: PROTOCOL_VERSION }),
@@ -122,21 +128,23 @@ export class SocketConnection {
       this.#setState('connected');
       this.#readyListeners.emit();
     });
-    socket.on('connection:closing', ({ code }) => {
+    socket.on('connection:closing', ({ code, retryAfterMs }) => {
       this.#closingCode = code;
+      this.#closingRetryAfterMs = retryAfterMs;
     });
     socket.on('disconnect', (reason) => {
       if (this.#closed) return;
       this.#setState('reconnecting');
       // Socket.IO reconnects by itself unless the server (or we) closed the socket on purpose.
-      if (reason === 'io server disconnect') this.#afterRefusal(this.#closingCode);
+      if (reason === 'io server disconnect') this.#afterRefusal(this.#closingCode, this.#closingRetryAfterMs);
       this.#closingCode = null;
+      this.#closingRetryAfterMs = undefined;
     });
     socket.on('connect_error', (error: Error & { data?: Partial<HandshakeRefusal> }) => {
       if (this.#closed) return;
       this.#setState(this.#state === 'connecting' ? 'connecting' : 'reconnecting');
       // `active`: a network failure the manager retries by itself; otherwise the handshake was refused.
-      if (!socket.active) this.#afterRefusal(error.data?.code ?? null);
+      if (!socket.active) this.#afterRefusal(error.data?.code ?? null, error.data?.retryAfterMs);
     });
     socket.io.on('reconnect_attempt', () => {
       if (this.#state !== 'connecting') this.#setState('reconnecting');
@@ -148,13 +156,13 @@ export class SocketConnection {
   }
 
   /** Decides what to do once the server closed or refused the socket with `code`. */
-  #afterRefusal(code: string | null): void {
+  #afterRefusal(code: string | null, retryAfterMs?: number): void {
     if (code === 'token_expired') {
       void this.#refreshThenConnect();
     } else if (code !== null && FINAL_CODES.has(code)) {
       this.#end(code as ErrorCode);
     } else {
-      this.#connectLater();
+      this.#connectLater(retryAfterMs);
     }
   }
 
@@ -169,10 +177,10 @@ export class SocketConnection {
     this.connect();
   }
 
-  #connectLater(): void {
+  /** Reconnects after a backoff with full jitter, never before the server's hint (reconnect-delay.ts). */
+  #connectLater(retryAfterMs?: number): void {
     clearTimeout(this.#retryTimer);
-    const ceiling = Math.min(MAX_RECONNECT_DELAY_MS, 500 * 2 ** this.#retries++);
-    this.#retryTimer = setTimeout(() => this.connect(), ceiling * (0.5 + Math.random() / 2));
+    this.#retryTimer = setTimeout(() => this.connect(), reconnectDelayMs(this.#retries++, retryAfterMs));
     unrefTimer(this.#retryTimer);
   }
 

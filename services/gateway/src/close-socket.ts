@@ -3,11 +3,17 @@ import type { GatewaySocket } from './socket-types.js';
 
 /**
  * Tells the client why, then disconnects it. Engine.IO flushes what is queued before closing, so the
- * reason arrives first and the client can decide (refresh and reconnect, reconnect elsewhere, sign in).
+ * reason arrives first and the client can decide (refresh and reconnect, reconnect elsewhere, sign in);
+ * `retryAfterMs` asks it to wait that long (plus jitter) before reconnecting.
  */
-export function closeSocket(socket: GatewaySocket, code: ErrorCode, message: string): void {
+export function closeSocket(
+  socket: GatewaySocket,
+  code: ErrorCode,
+  message: string,
+  hint: { retryAfterMs?: number } = {},
+): void {
   if (!socket.connected) return;
-  socket.emit('connection:closing', { code, message });
+  socket.emit('connection:closing', { code, message, ...hint });
   socket.disconnect(true);
 }
 

@@ -32,6 +32,17 @@ export const GatewayEnv = Type.Object({
   SOCKET_MAX_PAYLOAD_BYTES: Type.Integer({ minimum: 1024, default: 32 * 1024 }),
   /** A socket whose unsent outgoing data passes this is a slow consumer and is disconnected. */
   SOCKET_MAX_BUFFERED_BYTES: Type.Integer({ minimum: 16 * 1024, default: 1024 * 1024 }),
+  /**
+   * Connecting sockets whose rooms may be loading from the API at once; past this the handshake is
+   * refused `unavailable` with a retry hint (shedding a reconnect storm instead of timing it out).
+   */
+  SESSION_LOADS_IN_FLIGHT: Type.Integer({ minimum: 1, default: 64 }),
+  /** The retry hint of that refusal: clients wait this long plus a random share of it. */
+  SESSION_LOAD_RETRY_MS: Type.Integer({ minimum: 0, default: 1000 }),
+  /** How long the API may take to list a connecting user's rooms before the socket is told to come back. */
+  SESSION_LOAD_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 5000 }),
+  /** How often one sweep over all sockets closes lapsed tokens and cuts off slow consumers. */
+  SOCKET_SWEEP_MS: Type.Integer({ minimum: 10, default: 1000 }),
   /** Names this process in the presence map; must be unique among live replicas. Defaults to hostname-pid. */
   INSTANCE_ID: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_.:-]+$' })),
 });

@@ -9,16 +9,18 @@ import { allowedOriginList, type GatewayConfig } from './config.js';
 import { drainSockets } from './drain.js';
 import { inProcessFanout } from './fanout/fanout.js';
 import { redisFanout } from './fanout/redis-fanout.js';
+import { countBroadcasts } from './broadcast-metrics.js';
 import { createGatewayMetrics } from './gateway-metrics.js';
 import { handshake } from './handshake.js';
 import { MemoryPresenceStore } from './presence/memory-presence-store.js';
 import { PresenceLiveness } from './presence/presence-liveness.js';
 import { PresenceTracker } from './presence/presence-tracker.js';
 import { RedisPresenceStore } from './presence/redis-presence-store.js';
+import { SessionLoadGate } from './session-load-gate.js';
 import type { SessionSource } from './session-source.js';
+import { startSocketSweep } from './socket-sweep.js';
 import { onConnection } from './socket-lifecycle.js';
 import type { GatewayServer } from './socket-types.js';
-import { TokenExpiry } from './token-expiry.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,7 +33,7 @@ export interface GatewayPluginOptions {
   config: GatewayConfig;
   /** Verifies access tokens with the API's public keys only. */
   verifyToken: VerifyAccessToken;
-  /** Where a connecting user's rooms and name come from (the API, over HTTP or in-process). */
+  /** Where a connecting user's room ids come from (the API, over HTTP or in-process). */
   loadSession: SessionSource;
   /** Redis for fan-out and presence across replicas; null keeps both in this process (standalone). */
   redis: RedisClient | null;
@@ -56,6 +58,13 @@ export const gatewayPlugin = fp<GatewayPluginOptions>(
       ...(fanout.adapter ? { adapter: fanout.adapter } : {}),
     });
     const metrics = createGatewayMetrics(app.metrics, () => io.of('/').sockets.size);
+    countBroadcasts(io, metrics);
+    // A slot is never held longer than a load may take (its timeout), with a margin.
+    const sessionLoads = new SessionLoadGate(
+      config.SESSION_LOADS_IN_FLIGHT,
+      config.SESSION_LOAD_RETRY_MS,
+      2 * config.SESSION_LOAD_TIMEOUT_MS,
+    );
     const store = redis
       ? new RedisPresenceStore(redis, config.REDIS_PREFIX, config.INSTANCE_ID)
       : new MemoryPresenceStore();
@@ -74,7 +83,6 @@ export const gatewayPlugin = fp<GatewayPluginOptions>(
       io,
       verifyToken,
       presence: store,
-      expiry: new TokenExpiry(metrics),
       typing: new TypingThrottle(TYPING_THROTTLE_MS),
     };
     let draining = false;
@@ -84,12 +92,13 @@ export const gatewayPlugin = fp<GatewayPluginOptions>(
         allowedOrigins: allowedOriginList(config),
         verifyToken,
         isDraining: () => draining,
+        sessionLoads,
         metrics,
         logger,
       }),
     );
     io.on('connection', (socket) =>
-      onConnection(socket, { config, context, loadSession, tracker, metrics, logger }),
+      onConnection(socket, { config, context, loadSession, sessionLoads, tracker, metrics, logger }),
     );
     fanout.onRecovered(() => {
       io.local.emit('resync', { reason: 'redis-reconnected' });
@@ -100,6 +109,12 @@ export const gatewayPlugin = fp<GatewayPluginOptions>(
     app.decorate('io', io);
     app.addReadinessCheck('accepting-sockets', async () => !draining);
     if (redis) app.addReadinessCheck('redis', () => fanout.isReachable());
+    const stopSweep = startSocketSweep(io, {
+      intervalMs: config.SOCKET_SWEEP_MS,
+      maxBufferedBytes: config.SOCKET_MAX_BUFFERED_BYTES,
+      metrics,
+      logger,
+    });
     app.addHook('onReady', async () => liveness?.start());
     app.addHook('preClose', async () => {
       draining = true;
@@ -108,6 +123,7 @@ export const gatewayPlugin = fp<GatewayPluginOptions>(
       await liveness?.stop();
     });
     app.addHook('onClose', async () => {
+      stopSweep();
       await io.close();
       await fanout.close();
     });

@@ -3,15 +3,16 @@ import { HandshakeAuth, PROTOCOL_VERSION, type ErrorCode, type HandshakeRefusal 
 import { Compile } from 'typebox/compile';
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { GatewayMetrics } from './gateway-metrics.js';
+import type { SessionLoadGate } from './session-load-gate.js';
 import type { GatewaySocket } from './socket-types.js';
 
 const checkAuth = Compile(HandshakeAuth);
 
 class Refusal extends Error {
   readonly data: HandshakeRefusal;
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string, retryAfterMs?: number) {
     super(message);
-    this.data = { code, message };
+    this.data = retryAfterMs === undefined ? { code, message } : { code, message, retryAfterMs };
   }
 }
 
@@ -19,6 +20,8 @@ export interface HandshakeOptions {
   allowedOrigins: string[];
   verifyToken: VerifyAccessToken;
   isDraining: () => boolean;
+  /** Admitted sockets hold a slot until their rooms are loaded (socket-lifecycle.ts gives it back). */
+  sessionLoads: SessionLoadGate;
   metrics: GatewayMetrics;
   logger: Logger;
 }
@@ -26,7 +29,9 @@ export interface HandshakeOptions {
 /**
  * Socket.IO middleware that admits a socket or refuses it with a coded `connect_error`: the Origin must
  * be allowed (a page elsewhere cannot ride the user's session), the client must speak our
- * PROTOCOL_VERSION, and the access token must verify and belong to a verified email address.
+ * PROTOCOL_VERSION, and the access token must verify and belong to a verified email address. Last, a
+ * slot among the session loads in flight: when they are all taken the socket is refused `unavailable`
+ * with `retryAfterMs`, a refusal the client retries later (shedding, rather than timing out a queue).
  *
  * The Origin is checked here rather than in Engine.IO's `allowRequest`: a refusal there fails the
  * WebSocket upgrade with a bare HTTP status that browsers hide, while a refusal here reaches the client
@@ -53,10 +58,16 @@ export function handshake(options: HandshakeOptions) {
       const verified = await options.verifyToken(auth.token);
       if (!verified.emailVerified)
         return new Refusal('email_not_verified', 'Verify your email address before chatting');
+      if (!options.sessionLoads.tryEnter(socket.id))
+        return new Refusal(
+          'unavailable',
+          'Too many connections at once; try again shortly',
+          options.sessionLoads.retryAfterMs,
+        );
       socket.data.userId = verified.userId;
       socket.data.sessionId = verified.sessionId;
       socket.data.expiresAt = verified.expiresAt;
-      socket.data.displayName = '';
+      socket.data.displayName = verified.displayName;
       return null;
     } catch (error) {
       if (error instanceof AccessTokenError) return new Refusal(error.code, error.message);

@@ -6,5 +6,5 @@ export {
   allowedOriginList,
   type GatewayConfig,
 } from './config.js';
-export { apiSessionSource, type SessionSource, type UserSession } from './session-source.js';
+export { apiSessionSource, type SessionSource } from './session-source.js';
 export type { GatewayServer, GatewaySocket, SocketData } from './socket-types.js';

@@ -28,7 +28,7 @@ await app.register(operations);
 await app.register(gatewayPlugin, {
   config,
   verifyToken: accessTokenVerifier(publicKeys),
-  loadSession: apiSessionSource({ baseUrl: config.API_URL }),
+  loadSession: apiSessionSource({ baseUrl: config.API_URL, timeoutMs: config.SESSION_LOAD_TIMEOUT_MS }),
   redis,
 });
 await app.listen({ port: config.PORT, host: config.HOST });

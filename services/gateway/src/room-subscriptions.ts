@@ -31,10 +31,9 @@ export async function subscribeToRooms(
     return leave(room);
   };
   try {
-    const session = await loadSession(token);
+    const roomIds = await loadSession(token);
     if (!socket.connected) return false;
-    socket.data.displayName = session.displayName;
-    await socket.join(session.roomIds.map(roomChannel).filter((room) => !leftMeanwhile.has(room)));
+    await socket.join(roomIds.map(roomChannel).filter((room) => !leftMeanwhile.has(room)));
     return true;
   } finally {
     Reflect.deleteProperty(socket, 'leave'); // back to Socket.prototype.leave

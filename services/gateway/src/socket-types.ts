@@ -7,7 +7,7 @@ export interface SocketData {
   /** Refresh-token family of the token: the socket sits in that session's channel, for "log out this device". */
   sessionId: string;
   expiresAt: Date;
-  /** Shown in typing indicators; loaded with the user's rooms when the socket connects. */
+  /** Shown in typing indicators: the token's `name` claim (so a rename shows with the next token). */
   displayName: string;
 }
 

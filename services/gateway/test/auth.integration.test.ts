@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, startTestApi, type TestApi } from '@livechat/api/testing';
-import { PROTOCOL_VERSION, type Ack, type DisconnectingEvent } from '@livechat/protocol';
+import { PROTOCOL_VERSION, type Ack, type DisconnectingEvent, type TypingEvent } from '@livechat/protocol';
+import { actAs } from './support/api-actions.js';
 import { startGateway, type TestGateway } from './support/gateway-harness.js';
 import {
   collect,
@@ -63,7 +64,12 @@ describe('gateway auth: handshake, expiry, in-band refresh', () => {
     const firstExpiry = (await api.app.tokens.verify(user.token)).expiresAt.getTime();
     const { sessionId } = await api.app.tokens.verify(user.token);
     await pause(2500);
-    const fresh = await api.app.tokens.sign({ userId: user.id, sessionId, emailVerified: true });
+    const fresh = await api.app.tokens.sign({
+      userId: user.id,
+      sessionId,
+      emailVerified: true,
+      displayName: user.displayName,
+    });
     const ack = await request<Ack<{ expiresAt: string }>>(socket, 'auth:refresh', { token: fresh.token });
     expect(ack).toEqual({ ok: true, data: { expiresAt: fresh.expiresAt.toISOString() } });
 
@@ -71,6 +77,30 @@ describe('gateway auth: handshake, expiry, in-band refresh', () => {
     expect(fresh.expiresAt.getTime() - firstExpiry).toBeGreaterThanOrEqual(2000);
     await pause((firstExpiry + fresh.expiresAt.getTime()) / 2 - Date.now());
     expect(socket.connected).toBe(true);
+  });
+
+  it('shows the display name of the token: a rename reaches typing indicators with the next token', async () => {
+    const [typist, listener] = await Promise.all([
+      buildUser(api.app, { displayName: 'Before' }),
+      buildUser(api.app),
+    ]);
+    const roomId = (await actAs(api, typist).createRoom('names', [listener])).id;
+    const typing = track(await connectReady(gateway.url, typist.token));
+    const heard = collect<TypingEvent>(track(await connectReady(gateway.url, listener.token)), 'typing');
+    const { sessionId } = await api.app.tokens.verify(typist.token);
+
+    await request(typing, 'typing:start', { roomId });
+    const renamed = await api.app.tokens.sign({
+      userId: typist.id,
+      sessionId,
+      emailVerified: true,
+      displayName: 'After',
+    });
+    expect(await request(typing, 'auth:refresh', { token: renamed.token })).toMatchObject({ ok: true });
+    await pause(2100); // the typing throttle (TYPING_THROTTLE_MS)
+    await request(typing, 'typing:start', { roomId });
+    await pause(200);
+    expect(heard.map((event) => event.displayName)).toEqual(['Before', 'After']);
   });
 
   it('refuses a refresh with another user’s token or a bad one, and keeps the socket', async () => {
@@ -91,7 +121,12 @@ describe('gateway auth: handshake, expiry, in-band refresh', () => {
     const user = await buildUser(api.app);
     const socket = track(await connectReady(gateway.url, user.token));
     const newSession = randomUUID();
-    const fresh = await api.app.tokens.sign({ userId: user.id, sessionId: newSession, emailVerified: true });
+    const fresh = await api.app.tokens.sign({
+      userId: user.id,
+      sessionId: newSession,
+      emailVerified: true,
+      displayName: user.displayName,
+    });
     expect(await request(socket, 'auth:refresh', { token: fresh.token })).toMatchObject({ ok: true });
     const reasons = collect<DisconnectingEvent>(socket, 'connection:closing');
     const gone = disconnected(socket);

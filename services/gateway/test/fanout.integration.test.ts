@@ -54,6 +54,13 @@ describe('fan-out across three gateway replicas on one Redis', () => {
     await pause(300);
     expect(outsiderInbox).toEqual([]);
     expect(inboxes.map((inbox) => inbox.length)).toEqual([1, 1, 1, 1]);
+
+    // Counted once per broadcast on the replica holding two of the recipients: two writes, one broadcast,
+    // one delivery-age observation.
+    const metrics = (await gateways[2]!.app.inject('/metrics')).body;
+    expect(metrics).toMatch(/\ngateway_events_out_total\{event="message:new"\} 2\n/);
+    expect(metrics).toMatch(/\ngateway_broadcasts_total\{event="message:new"\} 1\n/);
+    expect(metrics).toMatch(/\ngateway_message_delivery_age_seconds_count 1\n/);
   });
 
   it('applies membership changes live on every replica: added → receives, removed → stops', async () => {

@@ -16,6 +16,7 @@ import {
 const EVENTS_PER_10S = 20;
 const anyText: unknown = expect.any(String);
 const MAX_BUFFERED = 64 * 1024;
+const SWEEP_MS = 50;
 
 describe('hostile and broken clients', () => {
   let api: TestApi;
@@ -43,6 +44,7 @@ describe('hostile and broken clients', () => {
     gateway = await startGateway(api, {
       SOCKET_EVENTS_PER_10S: String(EVENTS_PER_10S),
       SOCKET_MAX_BUFFERED_BYTES: String(MAX_BUFFERED),
+      SOCKET_SWEEP_MS: String(SWEEP_MS),
     });
     [owner, member] = await Promise.all([buildUser(api.app), buildUser(api.app)]);
     roomId = (await actAs(api, owner).createRoom('hostile', [member])).id;
@@ -130,7 +132,7 @@ describe('hostile and broken clients', () => {
     await stillServed(bystander);
   });
 
-  it('disconnects a slow consumer before its outgoing buffer passes the cap', async () => {
+  it('disconnects a slow consumer once its outgoing buffer passes the cap (checked by the sweep)', async () => {
     const reader = await connect(member);
     const stalled = await connect(owner);
     const stalledId = stalled.id!;
@@ -141,9 +143,10 @@ describe('hostile and broken clients', () => {
     // Feed it until the kernel's buffers are full and ours start to grow (loopback buffers hold megabytes).
     const bulky = { roomId, userId: member.id, displayName: 'x'.repeat(10_000) };
     const sockets = gateway.app.io.of('/').sockets;
-    for (let batch = 0; batch < 200 && sockets.has(stalledId); batch++) {
-      for (let index = 0; index < 50; index++) gateway.app.io.to(stalledId).emit('typing', bulky);
-      await pause(1);
+    // The sweep looks every SWEEP_MS: feed about 1 MB per sweep until it notices (several sweeps at most).
+    for (let batch = 0; batch < 100 && sockets.has(stalledId); batch++) {
+      for (let index = 0; index < 100; index++) gateway.app.io.to(stalledId).emit('typing', bulky);
+      await pause(SWEEP_MS);
     }
 
     expect(sockets.has(stalledId)).toBe(false);

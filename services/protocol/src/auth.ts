@@ -76,6 +76,11 @@ export interface AccessTokenClaims {
   sid: string;
   /** Whether the email was verified when the token was issued. */
   ev: boolean;
+  /**
+   * The display name when the token was issued: the gateway shows it in typing indicators without asking
+   * the API. A rename reaches them with the next token (login, refresh).
+   */
+  name: string;
   iat: number;
   exp: number;
 }

@@ -57,7 +57,12 @@ export const ResyncEvent = Type.Object({ reason: Type.String() });
  * The server is about to disconnect this socket; `code` says why (token expired, session revoked, draining).
  * Sent as `connection:closing`: Socket.IO reserves the name `disconnecting` and refuses to emit it.
  */
-export const DisconnectingEvent = Type.Object({ code: Type.String(), message: Type.String() });
+export const DisconnectingEvent = Type.Object({
+  code: Type.String(),
+  message: Type.String(),
+  /** As in a handshake refusal: reconnect no sooner than this (plus jitter). */
+  retryAfterMs: Type.Optional(Type.Integer({ minimum: 0 })),
+});
 
 export type MessageNewEvent = Static<typeof MessageNewEvent>;
 export type MessageEditedEvent = Static<typeof MessageEditedEvent>;
@@ -156,4 +161,9 @@ export type ClientToServerEvents = {
 export interface HandshakeRefusal {
   code: ErrorCode;
   message: string;
+  /**
+   * With `unavailable` when the gateway sheds load (too many connects in flight): try again no sooner
+   * than this, plus a random share of it, so a refused crowd spreads out instead of returning in step.
+   */
+  retryAfterMs?: number;
 }

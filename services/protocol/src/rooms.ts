@@ -81,6 +81,10 @@ export type RoomSummary = Static<typeof RoomSummary>;
 export const RoomList = Type.Object({ rooms: Type.Array(RoomSummary) });
 export type RoomList = Static<typeof RoomList>;
 
+/** Only the ids of my rooms: what a gateway needs to subscribe a connecting socket, in one lean query. */
+export const RoomIdList = Type.Object({ roomIds: Type.Array(Id) });
+export type RoomIdList = Static<typeof RoomIdList>;
+
 export const RoomDetail = Type.Object({ room: RoomSummary, members: Type.Array(Member) });
 export type RoomDetail = Static<typeof RoomDetail>;
 

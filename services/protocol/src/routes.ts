@@ -32,6 +32,7 @@ import {
   MemberParams,
   RenameRoomBody,
   RoomDetail,
+  RoomIdList,
   RoomList,
   RoomSummary,
 } from './rooms.js';
@@ -181,6 +182,15 @@ export const ROUTES = {
     response: UserSearchResult,
   }),
 
+  myRoomIds: route({
+    method: 'GET',
+    path: '/api/users/me/room-ids',
+    access: 'verified',
+    tag: 'rooms',
+    summary: 'The ids of my rooms, nothing else (what a gateway subscribes a connecting socket to)',
+    status: 200,
+    response: RoomIdList,
+  }),
   listRooms: route({
     method: 'GET',
     path: '/api/rooms',

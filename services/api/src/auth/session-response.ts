@@ -20,6 +20,7 @@ export async function sessionResponse(
     userId: user.id,
     sessionId: session.familyId,
     emailVerified: user.email_verified_at !== null,
+    displayName: user.display_name,
   });
   setRefreshCookie(reply, session.token, app.config);
   return { accessToken: access.token, expiresAt: access.expiresAt.toISOString(), user: toSessionUser(user) };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import authRoutes from './auth/index.js';
 import devMailboxRoutes from './dev-mailbox.js';
 import messageRoutes from './messages.js';
+import myRoomIdsRoute from './my-room-ids.js';
 import roomRoutes from './rooms.js';
 import userRoutes from './users.js';
 
@@ -9,6 +10,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
   await app.register(userRoutes);
   await app.register(roomRoutes);
+  await app.register(myRoomIdsRoute);
   await app.register(messageRoutes);
   if (app.config.DEV_MAILBOX) await app.register(devMailboxRoutes);
 }

@@ -44,6 +44,7 @@ export async function buildUser(
     userId: row.id,
     sessionId: randomUUID(),
     emailVerified: verified,
+    displayName,
   });
   return {
     id: row.id,

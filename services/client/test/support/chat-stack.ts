@@ -40,6 +40,7 @@ export async function startChatStack(env: Record<string, string> = {}): Promise<
           userId: user.id,
           sessionId: randomUUID(),
           emailVerified: true,
+          displayName: user.displayName,
         });
         tokens.set(user.id, token);
       },

@@ -5,7 +5,7 @@ import { EventRefused } from './event-refused.js';
 
 /**
  * `auth:refresh`: replaces the socket's token without reconnecting. The new token must verify and belong
- * to the same user; the socket's expiry moves to the new token's. A token from a new session (the user
+ * to the same user; the socket's expiry and display name move to the new token's. A token from a new session (the user
  * signed in again in this tab) moves the socket to that session's channel, so "log out that device"
  * reaches it.
  */
@@ -21,7 +21,8 @@ export const authRefresh: ClientEventHandler<'auth:refresh'> = async (socket, { 
     await socket.join(sessionChannel(verified.sessionId));
     socket.data.sessionId = verified.sessionId;
   }
+  // The socket sweep reads the new expiry; typing indicators show the name as of this token.
   socket.data.expiresAt = verified.expiresAt;
-  context.expiry.schedule(socket);
+  socket.data.displayName = verified.displayName;
   return { expiresAt: verified.expiresAt.toISOString() };
 };

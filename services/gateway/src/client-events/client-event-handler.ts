@@ -2,7 +2,6 @@ import type { VerifyAccessToken } from '@livechat/access-token';
 import type { ClientEventName, ClientEventPayload, ClientToServerEvents } from '@livechat/protocol';
 import type { PresenceStore } from '../presence/presence-store.js';
 import type { GatewayServer, GatewaySocket } from '../socket-types.js';
-import type { TokenExpiry } from '../token-expiry.js';
 import type { TypingThrottle } from './typing-throttle.js';
 
 /** What handlers of client events may use. */
@@ -10,7 +9,6 @@ export interface ClientEventContext {
   io: GatewayServer;
   verifyToken: VerifyAccessToken;
   presence: PresenceStore;
-  expiry: TokenExpiry;
   typing: TypingThrottle;
 }
 

@@ -1,0 +1,43 @@
+import type { GatewayMetrics } from './gateway-metrics.js';
+import type { GatewayServer, GatewaySocket } from './socket-types.js';
+
+interface Packet {
+  data?: unknown[];
+}
+
+/** The two steps of the in-memory adapter's broadcast we hook (private in its typings, stable since 2.x). */
+interface BroadcastSteps {
+  _encode(packet: Packet, options: unknown): unknown;
+  apply(options: unknown, callback: (socket: GatewaySocket) => void): void;
+}
+
+/**
+ * Counts and times events once per broadcast, however many local sockets receive them: every event a
+ * gateway writes — from this replica or arriving from Redis — goes through the adapter's `broadcast`,
+ * which encodes the packet once (`_encode`) and then visits the receiving sockets (`apply`). We note the
+ * packet at the first step and, at the second, count the recipients and record the metrics once.
+ * `apply` is also used by socketsJoin, fetchSockets and the like: those come without a noted packet and
+ * pass through untouched. The only per-socket cost left is an increment inside the adapter's own loop.
+ */
+export function countBroadcasts(io: GatewayServer, metrics: GatewayMetrics): void {
+  const adapter = io.of('/').adapter as unknown as BroadcastSteps;
+  const encode = adapter._encode.bind(adapter);
+  const apply = adapter.apply.bind(adapter);
+  let encoded: Packet | null = null;
+  adapter._encode = (packet, options) => {
+    encoded = packet;
+    return encode(packet, options);
+  };
+  adapter.apply = (options, callback) => {
+    const packet = encoded;
+    encoded = null;
+    if (!packet) return apply(options, callback);
+    let recipients = 0;
+    apply(options, (socket) => {
+      recipients++;
+      callback(socket);
+    });
+    const [event, payload] = packet.data ?? [];
+    if (typeof event === 'string') metrics.broadcast(event, payload, recipients);
+  };
+}
