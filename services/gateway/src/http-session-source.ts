@@ -18,10 +18,10 @@ export interface HttpSessionSourceOptions {
 }
 
 /**
- * The cluster's session source: `myRoomIds` over node:http with a keep-alive agent. Why not `fetch`: on a
- * connect storm, undici's fetch (WHATWG Request/Response/Headers objects, an AbortSignal timer, a body
- * stream per call) cost the gateway more CPU than the rest of the connect together; a pooled `http.request`
- * does the same call for a fraction. Same contract as `apiSessionSource`: the user's own token, the
+ * The cluster's session source: `myRoomIds` over node:http with a keep-alive agent. Why not `fetch`: in
+ * a CPU profile of a connect storm, undici's fetch (WHATWG Request/Response/Headers objects, an
+ * AbortSignal timer, a body stream per call) was a sizeable share of the gateway's connect work; a pooled
+ * `http.request` does the same call with none of those objects. Same contract as `apiSessionSource`: the user's own token, the
  * protocol's route, a refusal as `ApiRequestError` with the problem's code.
  */
 export function httpSessionSource(options: HttpSessionSourceOptions): SessionSource {
