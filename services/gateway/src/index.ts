@@ -7,4 +7,5 @@ export {
   type GatewayConfig,
 } from './config.js';
 export { apiSessionSource, type SessionSource } from './session-source.js';
+export { httpSessionSource } from './http-session-source.js';
 export type { GatewayServer, GatewaySocket, SocketData } from './socket-types.js';

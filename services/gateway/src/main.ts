@@ -4,7 +4,7 @@ import { ConfigError } from '@livechat/protocol';
 import { closeOnSignals, connectRedis, operations, serverOptions } from '@livechat/server-kit';
 import { loadGatewayConfig, requireClusterSettings } from './config.js';
 import { gatewayPlugin } from './gateway-plugin.js';
-import { apiSessionSource } from './session-source.js';
+import { httpSessionSource } from './http-session-source.js';
 
 // The gateway-only process of a cluster: Redis carries events between it, the API and the other
 // replicas; it verifies tokens with the API's public keys and asks the API for memberships.
@@ -28,7 +28,7 @@ await app.register(operations);
 await app.register(gatewayPlugin, {
   config,
   verifyToken: accessTokenVerifier(publicKeys),
-  loadSession: apiSessionSource({ baseUrl: config.API_URL, timeoutMs: config.SESSION_LOAD_TIMEOUT_MS }),
+  loadSession: httpSessionSource({ baseUrl: config.API_URL, timeoutMs: config.SESSION_LOAD_TIMEOUT_MS }),
   redis,
 });
 await app.listen({ port: config.PORT, host: config.HOST });

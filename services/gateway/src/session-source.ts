@@ -15,7 +15,10 @@ export interface ApiSessionSourceOptions {
   timeoutMs?: number;
 }
 
-/** A session source over the API's REST route `myRoomIds` of the protocol. */
+/**
+ * A session source over the API's REST route `myRoomIds` through a `fetch`: the standalone server passes
+ * `app.inject`. Across the network the cluster uses `httpSessionSource` (cheaper per connect).
+ */
 export function apiSessionSource(options: ApiSessionSourceOptions): SessionSource {
   const baseFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? 5000;

@@ -5,7 +5,7 @@ import { TEST_ORIGIN, TEST_REDIS_URL, type TestApi } from '@livechat/api/testing
 import { connectRedis, operations, serverOptions, type RedisClient } from '@livechat/server-kit';
 import { loadGatewayConfig, type GatewayConfig } from '../../src/config.js';
 import { gatewayPlugin } from '../../src/gateway-plugin.js';
-import { apiSessionSource } from '../../src/session-source.js';
+import { httpSessionSource } from '../../src/http-session-source.js';
 
 export interface TestGateway {
   app: FastifyInstance;
@@ -39,7 +39,7 @@ export async function startGateway(api: TestApi, env: Record<string, string> = {
     await app.register(gatewayPlugin, {
       config,
       verifyToken: accessTokenVerifier(api.deps.keys.publicKeys),
-      loadSession: apiSessionSource({ baseUrl: api.url }),
+      loadSession: httpSessionSource({ baseUrl: api.url }),
       redis,
     });
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
