@@ -1,3 +1,4 @@
+import type { BenchApi } from '../../api/api-process-handle.js';
 import { runOpenLoop } from '../../open-loop.js';
 import { summarizeLatencies } from '../../stats/latency-summary.js';
 import { emptyTally, timedSend, type SendTally } from '../send-tally.js';
@@ -7,15 +8,19 @@ import { measureSendThroughput, type SendSubject } from './send-throughput.js';
 
 const SENDS_PER_SECOND = 'livechat sends/s';
 
-/** LiveChat's send route for the row's senders: rooms of two senders each, as issue 2's benchmark sends. */
-async function liveChatSubject(context: VersusContext): Promise<SendSubject> {
+/**
+ * LiveChat's send route for the row's senders: rooms of two senders each, as issue 2's benchmark sends
+ * (issue 7 names 100-member rooms for fan-out only; a send's cost no longer depends on the room's size).
+ */
+async function liveChatSubject(context: VersusContext, api?: BenchApi): Promise<SendSubject> {
   const livechat = await context.livechat();
+  const on = api ?? livechat.api;
   const { rooms, senders } = context.options.send;
   const plan = await livechat.senderRooms(rooms, Math.ceil(senders / rooms));
   return {
-    pid: livechat.api.pid,
+    pid: on.pid,
     databaseName: livechat.databaseName,
-    routes: plan.slice(0, senders).map(({ roomId, user }) => livechat.sendRoute(roomId, user)),
+    routes: plan.slice(0, senders).map(({ roomId, user }) => livechat.sendRoute(roomId, user, on)),
     countMessages: () => livechat.api.call('countMessages', {}),
   };
 }
@@ -72,7 +77,8 @@ const failures = (tally: SendTally) =>
 
 /**
  * Row 2: LiveChat offered `factor` × the throughput row 1 measured, open loop (senders do not wait):
- * the sends it accepts should stay fast, the rest be refused with 503/429 and Retry-After.
+ * the sends it accepts should stay fast, the rest be refused with 503/429 and Retry-After. It runs on an
+ * API replica with the deployed admission control (row 1's has a deep queue, to measure capacity).
  */
 export async function saturationRow(context: VersusContext): Promise<VersusLine[]> {
   let measured = context.measured.get(SENDS_PER_SECOND);
@@ -80,7 +86,8 @@ export async function saturationRow(context: VersusContext): Promise<VersusLine[
     await sendRow(context);
     measured = context.measured.get(SENDS_PER_SECOND)!;
   }
-  const subject = await liveChatSubject(context);
+  const [replica] = await (await context.livechat()).apiReplicas(1);
+  const subject = await liveChatSubject(context, replica);
   const rate = Math.max(1, Math.round(measured * context.options.saturation.factor));
   const tally = emptyTally();
   await runOpenLoop({ ratePerSecond: rate, durationMs: context.options.saturation.durationMs }, (index) =>
