@@ -2,7 +2,14 @@ import { BENCH_ORIGIN } from '../../realtime/gateway-process.js';
 import { measureDeliveryStep, type DeliveryStep } from '../../realtime/delivery-step.js';
 import { stampedBody } from '../../realtime/send-stamp.js';
 import type { SocketTarget } from '../../realtime/socket-driver-rpc.js';
-import { emptyTally, timedSend, type SendRoute, type SendTally } from '../send-tally.js';
+import {
+  emptyTally,
+  failedSends,
+  MAX_OPEN_SENDS,
+  timedSend,
+  type SendRoute,
+  type SendTally,
+} from '../send-tally.js';
 import type { VersusContext } from '../versus-context.js';
 import type { VersusLine } from '../versus-table.js';
 
@@ -68,15 +75,18 @@ export async function fanoutRow(context: VersusContext): Promise<VersusLine[]> {
       {
         row,
         figure: 'sends refused',
-        livechat: refused(ours.tally),
-        baseline: refused(theirs.tally),
+        livechat: failedSends(ours.tally),
+        baseline: failedSends(theirs.tally),
+      },
+      {
+        row,
+        figure: `sends not offered (over ${MAX_OPEN_SENDS} open)`,
+        livechat: ours.step.notOffered,
+        baseline: theirs.step.notOffered,
       },
     ] satisfies VersusLine[];
   });
 }
-
-const refused = (tally: SendTally) =>
-  tally.shed + tally.shedWithoutRetryAfter + tally.otherServerErrors + tally.otherFailures;
 
 async function liveChatFanout(context: VersusContext): Promise<FanoutSubject> {
   const { rooms, roomSize, gateways: count, apiReplicas } = context.options.fanout;
@@ -140,6 +150,7 @@ async function measureSide(context: VersusContext, subject: FanoutSubject): Prom
         stepMs: options.stepMs,
         drainMs: options.drainMs,
         recipientsPerMessage: options.roomSize,
+        maxOutstanding: MAX_OPEN_SENDS,
         send: (index) =>
           timedSend(subject.route(index), `f${rate}-${index}-${Date.now()}`, stampedBody(), tally),
       });
