@@ -12,6 +12,15 @@ export interface BenchApiOptions {
   redisPrefix?: string;
   /** Extra API configuration (rate limits, token lifetime…). */
   env?: Record<string, string>;
+  /**
+   * One replica of several (kind `api`, Postgres): booted as `services/api/src/main.ts` boots it, signing
+   * with this shared key, so a token of one replica is valid on every other.
+   */
+  replica?: {
+    signingKey: { privateKeyPem: string; kid: string };
+    /** Join this replica's database (not dropped on exit); unset: a fresh one, dropped on exit. */
+    databaseUrl?: string;
+  };
 }
 
 /** What the API child announces once it listens. */
@@ -19,6 +28,8 @@ export interface BenchApiReady {
   url: string;
   /** The JWKS gateways must verify this API's tokens with (JWT_PUBLIC_KEYS). */
   publicKeys: PublicKeySet;
+  /** The Postgres database it runs on, for further replicas to join (unset on PGlite). */
+  databaseUrl?: string;
 }
 
 export interface BenchUser {

@@ -76,4 +76,8 @@ process.on('SIGTERM', () => void close());
 process.on('disconnect', () => void close());
 
 serveRpc(methods);
-notifyParent('ready', { url: api.url, publicKeys: api.publicKeys } satisfies BenchApiReady);
+notifyParent('ready', {
+  url: api.url,
+  publicKeys: api.publicKeys,
+  ...(api.databaseUrl ? { databaseUrl: api.databaseUrl } : {}),
+} satisfies BenchApiReady);

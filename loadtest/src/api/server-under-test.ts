@@ -7,6 +7,7 @@ import { generateSigningKeyPair } from '@livechat/access-token';
 import { createTestDatabase, startTestApi, TEST_REDIS_URL } from '@livechat/api/testing';
 import { buildStandaloneServer, loadStandaloneConfig } from '@livechat/standalone';
 import type { BenchApiOptions } from './api-process-rpc.js';
+import { startApiReplica } from './api-replica.js';
 
 async function freshDataFolder() {
   const dir = await mkdtemp(join(tmpdir(), 'livechat-bench-data-'));
@@ -18,6 +19,7 @@ export interface ServerUnderTest {
   app: FastifyInstance;
   url: string;
   publicKeys: PublicKeySet;
+  databaseUrl?: string | undefined;
   close(): Promise<void>;
 }
 
@@ -30,13 +32,21 @@ export async function startServerUnderTest(options: BenchApiOptions): Promise<Se
   // The test support picks its storage from this variable, as it does for the PGlite test run.
   process.env.LIVECHAT_TEST_STORAGE = options.storage;
   const redisEnv: Record<string, string> = options.redisPrefix ? { REDIS_PREFIX: options.redisPrefix } : {};
+  if (options.kind !== 'standalone' && options.replica)
+    return startApiReplica({ ...options, replica: options.replica });
   if (options.kind !== 'standalone') {
     const api = await startTestApi({
       listen: true,
       redis: options.redisPrefix !== undefined,
       env: { ...redisEnv, ...options.env },
     });
-    return { app: api.app, url: api.url, publicKeys: api.deps.keys.publicKeys, close: () => api.close() };
+    return {
+      app: api.app,
+      url: api.url,
+      publicKeys: api.deps.keys.publicKeys,
+      databaseUrl: api.database.url,
+      close: () => api.close(),
+    };
   }
 
   // On PGlite the standalone server opens its own data folder, as `npm start` does: a fresh one, removed on close.

@@ -16,12 +16,16 @@ export interface DeliveryStepOptions {
   drainMs: number;
   /** Sockets that should receive each message. */
   recipientsPerMessage: number;
+  /** Sends open at once, at most; a send due past it is skipped (see runOpenLoop). */
+  maxOutstanding?: number;
   /** Sends message `index` (with a body stamped with its send time). */
   send: (index: number) => Promise<unknown>;
 }
 
 export interface DeliveryStep {
   sent: number;
+  /** Sends skipped because `maxOutstanding` were open (the generator's limit, not the server's). */
+  notOffered: number;
   sentPerSecond: number;
   delivered: number;
   /** Repeated deliveries of a message to a socket that already had it (not counted in `delivered`). */
@@ -45,7 +49,11 @@ export async function measureDeliveryStep(options: DeliveryStepOptions): Promise
   const cpuBefore = await cpu();
   const firstSendAt = epochNow();
   const sends = await runOpenLoop(
-    { ratePerSecond: options.ratePerSecond, durationMs: options.stepMs },
+    {
+      ratePerSecond: options.ratePerSecond,
+      durationMs: options.stepMs,
+      ...(options.maxOutstanding === undefined ? {} : { maxOutstanding: options.maxOutstanding }),
+    },
     options.send,
   );
   if (sends.failureSamples.length)
@@ -68,6 +76,7 @@ export async function measureDeliveryStep(options: DeliveryStepOptions): Promise
   const cpuAfter = await cpu();
   return {
     sent: sends.completed,
+    notOffered: sends.notOffered,
     sentPerSecond: (sends.completed / sends.elapsedMs) * 1000,
     delivered,
     duplicates,

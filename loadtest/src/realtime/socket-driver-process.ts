@@ -1,6 +1,7 @@
 // Child process: holds many Socket.IO client connections (socket.io-client, one WebSocket each) for the
 // realtime benchmarks and records when benchmark messages arrive.
-import { PROTOCOL_VERSION, type ServerToClientEvents } from '@livechat/protocol';
+import { reconnectDelayMs } from '@livechat/client';
+import { PROTOCOL_VERSION, type HandshakeRefusal, type ServerToClientEvents } from '@livechat/protocol';
 import { io, type Socket } from 'socket.io-client';
 import { notifyParent, serveRpc } from '../ipc/ipc-rpc.js';
 import { mapBounded } from '../map-bounded.js';
@@ -14,7 +15,20 @@ const emptyDeliveries = (): Deliveries => ({ count: 0, duplicates: 0, latencies:
 let deliveries = emptyDeliveries();
 let dropped = 0;
 
-/** Connects one socket and resolves when the gateway says it is subscribed (`ready`). */
+/** A failed attempt, with the server's hint of when to come back, if it gave one. */
+class AttemptFailed extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Connects one socket and resolves when the gateway says it is subscribed (`ready`); rejects with an
+ * {@link AttemptFailed} carrying the `retryAfterMs` of a refused handshake or a `connection:closing`.
+ */
 function openOne(target: SocketTarget, origin: string, readyTimeoutMs = READY_TIMEOUT_MS): Promise<number> {
   const started = epochNow();
   const socket: Socket<ServerToClientEvents> = io(target.gatewayUrl, {
@@ -39,7 +53,8 @@ function openOne(target: SocketTarget, origin: string, readyTimeoutMs = READY_TI
   return new Promise((resolve, reject) => {
     let outcome: 'pending' | 'ready' | 'failed' = 'pending';
     let closing = '';
-    const settle = (failure: string | null) => {
+    let closingRetryAfterMs: number | undefined;
+    const settle = (failure: string | null, retryAfterMs?: number) => {
       if (outcome !== 'pending') return;
       clearTimeout(timer);
       if (failure === null) {
@@ -49,27 +64,29 @@ function openOne(target: SocketTarget, origin: string, readyTimeoutMs = READY_TI
       outcome = 'failed';
       sockets.splice(sockets.indexOf(socket), 1);
       socket.disconnect();
-      reject(new Error(failure));
+      reject(new AttemptFailed(failure, retryAfterMs));
     };
     const timer = setTimeout(
       () => settle(`no ready event within ${Math.round(readyTimeoutMs / 1000)} s`),
       readyTimeoutMs,
     );
-    socket.on('connection:closing', ({ code, message }) => (closing = ` (${code}: ${message})`));
+    socket.on('connection:closing', ({ code, message, retryAfterMs }) => {
+      closing = ` (${code}: ${message})`;
+      closingRetryAfterMs = retryAfterMs;
+    });
     socket.once('ready', () => settle(null));
-    socket.once('connect_error', (error: Error & { data?: unknown }) =>
-      settle(`connect_error ${error.message} ${JSON.stringify(error.data ?? null)}`),
+    socket.once('connect_error', (error: Error & { data?: Partial<HandshakeRefusal> }) =>
+      settle(
+        `connect_error ${error.message} ${JSON.stringify(error.data ?? null)}`,
+        error.data?.retryAfterMs,
+      ),
     );
     socket.on('disconnect', (reason) => {
       if (outcome === 'ready') dropped++;
-      else settle(`disconnected before ready: ${reason}${closing}`);
+      else settle(`disconnected before ready: ${reason}${closing}`, closingRetryAfterMs);
     });
   });
 }
-
-/** Jittered exponential backoff between attempts: 250 ms doubling to 5 s, each 50–100 % of that. */
-const retryBackoffMs = (attempt: number) =>
-  Math.min(5000, 250 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
 
 const methods: SocketDriverMethods = {
   async open({ targets, origin, concurrency, attempts, retryUntil }) {
@@ -77,6 +94,7 @@ const methods: SocketDriverMethods = {
     const failureSamples: string[] = [];
     let failed = 0;
     let retried = 0;
+    let hinted = 0;
     await mapBounded(targets, concurrency, async (target) => {
       const started = epochNow();
       for (let attempt = 1; ; attempt++) {
@@ -87,15 +105,19 @@ const methods: SocketDriverMethods = {
           return void readyMs.push(epochNow() - started);
         } catch (error) {
           if (failureSamples.length < 5) failureSamples.push((error as Error).message);
-          const backoff = retryBackoffMs(attempt);
+          const hint = error instanceof AttemptFailed ? error.retryAfterMs : undefined;
+          if (hint !== undefined) hinted++;
+          // The real client's policy (full-jitter exponential backoff, never sooner than the server's
+          // hint): the first retry is `attempt` 0 there, as the first handshake is no retry.
+          const backoff = reconnectDelayMs(attempt - 1, hint);
           const more = retryUntil === undefined ? attempt < attempts : epochNow() + backoff < retryUntil;
           if (!more) return void failed++;
           retried++;
-          if (retryUntil !== undefined) await sleep(backoff);
+          await sleep(backoff);
         }
       }
     });
-    return { ready: readyMs.length, failed, retried, failureSamples, readyMs };
+    return { ready: readyMs.length, failed, retried, hinted, failureSamples, readyMs };
   },
   async takeDeliveries() {
     const taken = deliveries;

@@ -10,6 +10,8 @@ export interface OpenResult {
   failed: number;
   /** Attempts that failed but were tried again (only when more than one attempt is allowed). */
   retried: number;
+  /** Failed attempts that came with the server's `retryAfterMs` (a gateway shedding load). */
+  hinted: number;
   failureSamples: string[];
   /** Handshake start → `ready`, per ready socket, in ms. */
   readyMs: number[];
@@ -42,8 +44,9 @@ export interface SocketDriverMethods {
     /** Tries per socket before it counts as failed. */
     attempts: number;
     /**
-     * Keep trying each socket (jittered exponential backoff, as a real client reconnects) until this
-     * epoch time, however many attempts that takes; unset: `attempts` bounds it.
+     * Keep trying each socket until this epoch time, however many attempts that takes; unset: `attempts`
+     * bounds it. Either way the wait between two attempts is the real client's (`reconnectDelayMs` of
+     * @livechat/client: full-jitter exponential backoff, never sooner than the server's `retryAfterMs`).
      */
     retryUntil?: number;
   }): Promise<OpenResult>;

@@ -64,6 +64,7 @@ export async function startSocketDrivers(count: number): Promise<SocketDrivers> 
         ready: results.reduce((sum, result) => sum + result.ready, 0),
         failed: results.reduce((sum, result) => sum + result.failed, 0),
         retried: results.reduce((sum, result) => sum + result.retried, 0),
+        hinted: results.reduce((sum, result) => sum + result.hinted, 0),
         failureSamples: results.flatMap((result) => result.failureSamples).slice(0, 5),
         readyMs: results.flatMap((result) => result.readyMs),
       };

@@ -1,3 +1,4 @@
+import { generateSigningKeyPair } from '@livechat/access-token';
 import { ROUTES } from '@livechat/protocol';
 import { startApiProcess, type BenchApi } from '../api/api-process-handle.js';
 import type { BenchUser } from '../api/api-process-rpc.js';
@@ -15,32 +16,67 @@ export interface MemberRoom {
 }
 
 /**
- * LiveChat as the cluster runs it, on this machine: one API process (Postgres, a fresh database it drops
- * on exit; sharded Redis adapter under a fresh prefix) and gateway replicas started per row, so that each
- * row measures fresh gateways. Users are created once and reused by the rows that need more sockets.
+ * Admission as the test support sets it (a deep, patient queue) for `api`: row 1 measures what the API
+ * can persist under a closed loop of 200 senders, and the deployed queue (200 requests, 100 ms) would
+ * shed most of them instead. The replicas of `apiReplicas` run the deployed defaults.
+ */
+const CAPACITY_ADMISSION = { ADMISSION_QUEUE_LENGTH: '10000', ADMISSION_QUEUE_WAIT_MS: '30000' };
+
+/**
+ * LiveChat as the cluster runs it, on this machine: API replicas (Postgres, one fresh database the first
+ * drops on exit; sharded Redis adapter under one fresh prefix; one signing key), and gateway replicas
+ * started per row, so that each row measures fresh gateways. Users are created once and reused by the
+ * rows that need more sockets.
  */
 export interface LiveChatSide {
+  /** The first API replica: it owns the database, creates users and serves row 1. */
   api: BenchApi;
+  /**
+   * `count` further API replicas on the same database, prefix and key, with the deployed admission
+   * control (started on first need, shared by the rows that ask; row 2 past saturation, row 3 fan-out).
+   */
+  apiReplicas(count: number): Promise<BenchApi[]>;
   databaseName: string;
   /** The first `count` users in rooms of `roomSize` (created on first need). */
   memberRooms(count: number, roomSize: number): Promise<MemberRoom[]>;
   /** `rooms` rooms with `sendersPerRoom` senders each, a user sending into each (the send row's shape). */
   senderRooms(rooms: number, sendersPerRoom: number): Promise<{ roomId: string; user: BenchUser }[]>;
-  sendRoute(roomId: string, user: BenchUser): SendRoute;
+  /** The send route of `roomId` on `api` (the first replica unless told). */
+  sendRoute(roomId: string, user: BenchUser, api?: BenchApi): SendRoute;
   startGateways(count: number): Promise<GatewayProcess[]>;
 }
 
 export async function startLiveChatSide(cleanups: CleanupStack): Promise<LiveChatSide> {
   const redisPrefix = freshRedisPrefix('versus');
   cleanups.defer(() => dropRedisPrefix(redisPrefix));
-  const api = await startApiProcess({ storage: 'postgres', redisPrefix });
+  const { privateKeyPem, kid } = await generateSigningKeyPair();
+  const signingKey = { privateKeyPem, kid };
+  const api = await startApiProcess({
+    storage: 'postgres',
+    redisPrefix,
+    env: CAPACITY_ADMISSION,
+    replica: { signingKey },
+  });
   cleanups.defer(() => api.stop());
   const databaseName = await api.call('databaseName', {});
+  const replicas: BenchApi[] = [];
   let rooms: MemberRoom[] = [];
   let roomSizeOfPool = 0;
 
   return {
     api,
+    async apiReplicas(count) {
+      while (replicas.length < count) {
+        const replica = await startApiProcess({
+          storage: 'postgres',
+          redisPrefix,
+          replica: { signingKey, databaseUrl: api.databaseUrl! },
+        });
+        replicas.push(replica);
+        cleanups.defer(() => replica.stop());
+      }
+      return replicas.slice(0, count);
+    },
     databaseName,
     async memberRooms(count, roomSize) {
       if (roomSizeOfPool !== roomSize) [rooms, roomSizeOfPool] = [[], roomSize];
@@ -63,8 +99,8 @@ export async function startLiveChatSide(cleanups: CleanupStack): Promise<LiveCha
       );
       return users.map((user, index) => ({ roomId: roomIds[index % roomCount]!, user }));
     },
-    sendRoute: (roomId, user) => ({
-      url: `${api.url}${ROUTES.sendMessage.path.replace(':id', roomId)}`,
+    sendRoute: (roomId, user, on = api) => ({
+      url: `${on.url}${ROUTES.sendMessage.path.replace(':id', roomId)}`,
       token: user.token,
     }),
     async startGateways(count) {

@@ -6,6 +6,12 @@ export interface SendRoute {
   token?: string;
 }
 
+/**
+ * Sends open at once, at most, in the open-loop rows: well past what the API admits (concurrency plus
+ * its queue of 200) so it has to shed, yet few enough keep-alive connections for this one process.
+ */
+export const MAX_OPEN_SENDS = 1000;
+
 /** What came back from a batch of sends, by kind of answer; latency is kept for accepted sends only. */
 export interface SendTally {
   acceptedMs: number[];
@@ -15,17 +21,28 @@ export interface SendTally {
   shedWithoutRetryAfter: number;
   /** Any other 5xx: a failure the client cannot act on. */
   otherServerErrors: number;
-  /** 4xx other than 429, and requests that got no answer at all. */
-  otherFailures: number;
+  /** 4xx other than 429. */
+  otherClientErrors: number;
+  /** Requests that got no answer at all (reset, refused, timed out). */
+  noAnswer: number;
   samples: string[];
 }
+
+/** Sends that did not succeed, whatever the reason. */
+export const failedSends = (tally: SendTally) =>
+  tally.shed +
+  tally.shedWithoutRetryAfter +
+  tally.otherServerErrors +
+  tally.otherClientErrors +
+  tally.noAnswer;
 
 export const emptyTally = (): SendTally => ({
   acceptedMs: [],
   shed: 0,
   shedWithoutRetryAfter: 0,
   otherServerErrors: 0,
-  otherFailures: 0,
+  otherClientErrors: 0,
+  noAnswer: 0,
   samples: [],
 });
 
@@ -47,7 +64,7 @@ export async function timedSend(route: SendRoute, clientId: string, body: string
     });
     await response.arrayBuffer();
   } catch (error) {
-    tally.otherFailures++;
+    tally.noAnswer++;
     // fetch hides why behind "fetch failed": the cause says whether the server reset, refused or timed out.
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     if (tally.samples.length < 5)
@@ -59,7 +76,7 @@ export async function timedSend(route: SendRoute, clientId: string, body: string
   if (status === 201) return void tally.acceptedMs.push(performance.now() - started);
   if (status === 503 || status === 429) tally[retryAfter ? 'shed' : 'shedWithoutRetryAfter']++;
   else if (status >= 500) tally.otherServerErrors++;
-  else tally.otherFailures++;
+  else tally.otherClientErrors++;
   const failure = `HTTP ${status}${retryAfter ? ` (Retry-After ${retryAfter})` : ''}`;
   if (tally.samples.length < 5) tally.samples.push(failure);
   throw new Error(failure);

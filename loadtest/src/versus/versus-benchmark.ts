@@ -68,9 +68,10 @@ export async function runVersusBenchmark(
     `load average at the end: ${load()}`,
     'ratio = LiveChat / baseline; "met" compares it (or LiveChat’s own figure) with issue 7’s target; "—": no figure or no target',
     'baselines: bare Socket.IO 4.8, classic Redis adapter (createAdapter, node-redis), rooms joined by handshake, no auth; minimal send endpoint: node:http + pg, BEGIN, update rooms … returning last_seq, insert, COMMIT, io.to(room).emit through the classic adapter',
-    `row 1: ${options.send.senders} senders over ${options.send.rooms} rooms (LiveChat: ${Math.ceil(options.send.senders / options.send.rooms)} members each, all senders), ${options.send.durationMs / 1000} s; Postgres CPU = user+system time of the backends serving the database under test`,
-    `row 3: ${options.fanout.rooms} rooms × ${options.fanout.roomSize} sockets dealt over ${options.fanout.gateways} replicas, sends over HTTP straight to the API / endpoint (no nginx), ${options.fanout.stepMs / 1000} s per rate; CPU of the socket servers only`,
-    `row 5: the socket-driver processes holding half of ${options.storm.sockets} sockets are killed and fresh ones reconnect the same users at once, retrying with jittered backoff for at most ${options.storm.boundMs / 1000} s`,
+    `row 1: ${options.send.senders} senders over ${options.send.rooms} rooms (LiveChat: ${Math.ceil(options.send.senders / options.send.rooms)} members each, all senders; issue 7's 100-member rooms are row 3's, for fan-out), ${options.send.durationMs / 1000} s, one API process whose admission queue is deep enough not to shed a closed loop; Postgres CPU = user+system time of the backends serving the database under test`,
+    'row 2: a further API replica on the same database, with the deployed admission control (queue 200, 100 ms)',
+    `row 3: ${options.fanout.rooms} rooms × ${options.fanout.roomSize} sockets dealt over ${options.fanout.gateways} replicas, sends over HTTP straight to the API / endpoint (no nginx), LiveChat's dealt round-robin over ${options.fanout.apiReplicas} API replicas (one database, Redis prefix and signing key; deployed admission control), ${options.fanout.stepMs / 1000} s per rate; duplicates = a socket receiving a message id it already had; CPU of the socket servers only`,
+    `row 5: the socket-driver processes holding half of ${options.storm.sockets} sockets are killed and fresh ones reconnect the same users at once, both sides retrying as @livechat/client does (full-jitter exponential backoff from 500 ms, never sooner than a refusal's retryAfterMs) for at most ${options.storm.boundMs / 1000} s; "ready" = the socket received \`ready\``,
   );
   return [
     buildVersusTable(lines, {

@@ -7,6 +7,8 @@ export interface VersusOptions {
     rooms: number;
     roomSize: number;
     gateways: number;
+    /** LiveChat API processes the sends are dealt over (the bare side has one endpoint). */
+    apiReplicas: number;
     rates: number[];
     stepMs: number;
     drainMs: number;
@@ -21,7 +23,16 @@ export interface VersusOptions {
 export const VERSUS_DEFAULTS: VersusOptions = {
   send: { rooms: 100, senders: 200, durationMs: 15_000, maxMessages: 200_000 },
   saturation: { factor: 2, durationMs: 15_000 },
-  fanout: { rooms: 30, roomSize: 100, gateways: 3, rates: [50, 100, 200], stepMs: 10_000, drainMs: 15_000 },
+  fanout: {
+    rooms: 30,
+    roomSize: 100,
+    gateways: 3,
+    apiReplicas: 2,
+    // 400/s: past what two API replicas take on 2 cores, to show no duplicate past saturation either.
+    rates: [50, 100, 200, 400],
+    stepMs: 10_000,
+    drainMs: 15_000,
+  },
   connections: { sockets: 10_000, roomSize: 100, holdMs: 10_000 },
   storm: { sockets: 20_000, roomSize: 100, gateways: 3, boundMs: 150_000 },
   standalone: { roomSize: 10, rate: 10, durationMs: 10_000 },
@@ -32,7 +43,15 @@ export const VERSUS_DEFAULTS: VersusOptions = {
 export const VERSUS_QUICK: VersusOptions = {
   send: { rooms: 10, senders: 20, durationMs: 3000, maxMessages: 20_000 },
   saturation: { factor: 2, durationMs: 3000 },
-  fanout: { rooms: 3, roomSize: 20, gateways: 3, rates: [20], stepMs: 3000, drainMs: 5000 },
+  fanout: {
+    rooms: 3,
+    roomSize: 20,
+    gateways: 3,
+    apiReplicas: 2,
+    rates: [20, 400],
+    stepMs: 3000,
+    drainMs: 5000,
+  },
   connections: { sockets: 300, roomSize: 20, holdMs: 2000 },
   storm: { sockets: 600, roomSize: 20, gateways: 3, boundMs: 30_000 },
   standalone: { roomSize: 5, rate: 10, durationMs: 3000 },

@@ -6,7 +6,11 @@ import type { VersusLine } from '../versus-table.js';
 
 interface StormOutcome {
   reconnecting: number;
+  /** Reconnecting sockets that received `ready` (subscribed to their rooms) within the bound. */
   ready: number;
+  /** Failed attempts tried again, and how many of them carried the server's `retryAfterMs`. */
+  retried: number;
+  hinted: number;
   /** From the reconnect to the last socket ready; NaN unless every one was ready within the bound. */
   allReadyMs: number;
 }
@@ -14,7 +18,9 @@ interface StormOutcome {
 /**
  * Row 5: `sockets` sockets over `gateways` replicas; the socket-driver processes holding half of them are
  * killed (a crash: their connections drop without a goodbye) and fresh processes reconnect the same
- * users at once, each retrying with jittered backoff as a real client does, until the bound.
+ * users at once, each retrying as a real client does (the socket drivers use @livechat/client's
+ * `reconnectDelayMs`, honouring the gateway's `retryAfterMs`; the bare side gets the same policy), until
+ * the bound. A socket counts once it has received `ready`.
  */
 export async function stormRow(context: VersusContext): Promise<VersusLine[]> {
   const { sockets, roomSize, gateways: count } = context.options.storm;
@@ -57,6 +63,8 @@ export async function stormRow(context: VersusContext): Promise<VersusLine[]> {
       baseline: theirs.allReadyMs / 1000,
       target: { ratioAtMost: 2 },
     },
+    { row, figure: 'attempts retried', livechat: ours.retried, baseline: theirs.retried },
+    { row, figure: 'refusals with retryAfterMs', livechat: ours.hinted, baseline: theirs.hinted },
   ];
 }
 
@@ -92,6 +100,8 @@ async function storm(context: VersusContext, targets: SocketTarget[]): Promise<S
     return {
       reconnecting: crashing.length,
       ready: reopened.ready,
+      retried: reopened.retried,
+      hinted: reopened.hinted,
       allReadyMs: reopened.ready === crashing.length ? elapsedMs : Number.NaN,
     };
   } finally {
