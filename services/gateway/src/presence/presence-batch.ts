@@ -23,7 +23,7 @@ export class PresenceBatch {
   add(userId: string, roomIds: readonly string[], online: boolean): void {
     for (const roomId of roomIds) {
       let changes = this.pending.get(roomId);
-      if (!changes) this.pending.set(roomId, (changes = new Map()));
+      if (!changes) this.pending.set(roomId, (changes = new Map<string, boolean>()));
       // Delete first so a user's latest change also takes the latest place in the order.
       changes.delete(userId);
       changes.set(userId, online);
