@@ -274,6 +274,10 @@ export class ChatClient {
     return this.#roomEvents.add(listener);
   }
 
+  /**
+   * People sharing a room with this user came online or went offline: apply every entry of `changes`
+   * (the gateway batches a short window per room, so one event may carry many people).
+   */
   onPresence(listener: (event: PresenceEvent) => void): () => void {
     return this.#presence.add(listener);
   }

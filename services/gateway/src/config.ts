@@ -23,6 +23,12 @@ export const GatewayEnv = Type.Object({
   SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, default: 10000 }),
   /** The longest a user stays "online" after their replica died without cleaning up (SIGKILL, power loss). */
   PRESENCE_TTL_SECONDS: Type.Integer({ minimum: 3, maximum: 3600, default: 30 }),
+  /**
+   * How long presence transitions wait to be announced together: each room then gets one `presence` event
+   * listing everyone who came or went, instead of one per user (a reconnect storm into big rooms would
+   * otherwise write members × arrivals frames). 0 announces each transition at once.
+   */
+  PRESENCE_BATCH_MS: Type.Integer({ minimum: 0, maximum: 5000, default: 250 }),
   /** Client events (typing, presence queries, refreshes) one socket may send per 10 seconds. */
   SOCKET_EVENTS_PER_10S: Type.Integer({ minimum: 1, default: 50 }),
   /**

@@ -68,7 +68,7 @@ export const gatewayPlugin = fp<GatewayPluginOptions>(
     const store = redis
       ? new RedisPresenceStore(redis, config.REDIS_PREFIX, config.INSTANCE_ID)
       : new MemoryPresenceStore();
-    const tracker = new PresenceTracker(io, store, metrics, logger);
+    const tracker = new PresenceTracker(io, store, metrics, logger, config.PRESENCE_BATCH_MS);
     const liveness =
       redis && store instanceof RedisPresenceStore
         ? new PresenceLiveness(
@@ -124,6 +124,7 @@ export const gatewayPlugin = fp<GatewayPluginOptions>(
     });
     app.addHook('onClose', async () => {
       stopSweep();
+      tracker.close();
       await io.close();
       await fanout.close();
     });

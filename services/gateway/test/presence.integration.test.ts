@@ -16,6 +16,7 @@ import {
 
 // A short presence bound keeps the SIGKILL case quick; the timing scales with it (presence-liveness.ts).
 const PRESENCE_TTL_SECONDS = 6;
+const PRESENCE_BATCH_MS = 1000;
 
 describe('presence across replicas', () => {
   let api: TestApi;
@@ -28,11 +29,17 @@ describe('presence across replicas', () => {
     return socket;
   };
   const onlineOf = (events: PresenceEvent[], userId: string) =>
-    events.filter((event) => event.userId === userId).map((event) => event.online);
+    events.flatMap((event) =>
+      event.changes.filter((change) => change.userId === userId).map((c) => c.online),
+    );
 
   beforeAll(async () => {
     api = await startTestApi({ redis: true, listen: true });
-    const env = { PRESENCE_TTL_SECONDS: String(PRESENCE_TTL_SECONDS) };
+    // A wide batch window, so the burst below lands in few windows however loaded the machine is.
+    const env = {
+      PRESENCE_TTL_SECONDS: String(PRESENCE_TTL_SECONDS),
+      PRESENCE_BATCH_MS: String(PRESENCE_BATCH_MS),
+    };
     gateways = await Promise.all([startGateway(api, env), startGateway(api, env)]);
   });
   afterAll(async () => {
@@ -71,6 +78,31 @@ describe('presence across replicas', () => {
     await pause(500);
     expect(onlineOf(heard, alice!.id)).toEqual([true, false]);
     expect(overheard).toEqual([]);
+  });
+
+  it('coalesces a burst of connects into one room: few events, each arrival in them exactly once', async () => {
+    const [watcher, ...crowd] = await Promise.all(Array.from({ length: 21 }, () => buildUser(api.app)));
+    const room = await actAs(api, watcher!).createRoom('burst', crowd);
+    const watcherSocket = await connect(gateways[0]!.url, watcher!.token);
+    const heard = collect<PresenceEvent>(watcherSocket, 'presence');
+
+    await Promise.all(crowd.map((user, i) => connect(gateways[i % 2]!.url, user.token)));
+    // The watcher hears its own arrival too (announced after the window, so possibly in this burst's batch).
+    const arrived = () =>
+      heard
+        .flatMap((event) => event.changes)
+        .filter((change) => change.online && change.userId !== watcher!.id);
+    await eventually(() => arrived().length >= crowd.length, 'the crowd online');
+    await pause(PRESENCE_BATCH_MS + 500);
+
+    expect(heard.every((event) => event.roomId === room.id)).toBe(true);
+    expect(
+      arrived()
+        .map((change) => change.userId)
+        .sort(),
+    ).toEqual(crowd.map((user) => user.id).sort());
+    // 20 transitions over two replicas: one event per replica per window, not one per arrival.
+    expect(heard.length).toBeLessThanOrEqual(crowd.length / 4);
   });
 
   it('clears the users of a SIGKILLed replica within the presence bound', async () => {

@@ -43,7 +43,20 @@ export const MemberRemovedEvent = Type.Object({
  * all of them. (A send moves its sender's marker too, told by `message:new` instead.)
  */
 export const ReadUpdatedEvent = Type.Object({ roomId: Id, lastReadSeq: Counter, unreadCount: Counter });
-export const PresenceEvent = Type.Object({ userId: Id, online: Type.Boolean() });
+/** The most presence changes one `presence` event carries; a longer batch is split over several events. */
+export const PRESENCE_CHANGES_MAX = 100;
+/** One user came online (`online: true`) or went offline (every tab, every replica). */
+export const PresenceChange = Type.Object({ userId: Id, online: Type.Boolean() });
+/**
+ * Sent to a room's channel: the members of `roomId` whose presence changed in the last short window
+ * (gateway PRESENCE_BATCH_MS), each user once with their latest state. Gateways batch per room so a
+ * crowd connecting into a big room costs one frame per member per window, not one per arrival. A client
+ * applies every change; one sharing several rooms with a user may hear the same change once per room.
+ */
+export const PresenceEvent = Type.Object({
+  roomId: Id,
+  changes: Type.Array(PresenceChange, { minItems: 1, maxItems: PRESENCE_CHANGES_MAX }),
+});
 export const TypingEvent = Type.Object({ roomId: Id, userId: Id, displayName: Type.String() });
 /**
  * The socket is now subscribed to every room of its user (`rooms` of them). Sent once per connection,
@@ -73,6 +86,7 @@ export type RoomDeletedEvent = Static<typeof RoomDeletedEvent>;
 export type MemberAddedEvent = Static<typeof MemberAddedEvent>;
 export type MemberRemovedEvent = Static<typeof MemberRemovedEvent>;
 export type ReadUpdatedEvent = Static<typeof ReadUpdatedEvent>;
+export type PresenceChange = Static<typeof PresenceChange>;
 export type PresenceEvent = Static<typeof PresenceEvent>;
 export type TypingEvent = Static<typeof TypingEvent>;
 export type ReadyEvent = Static<typeof ReadyEvent>;

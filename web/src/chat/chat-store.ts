@@ -67,7 +67,7 @@ export class ChatStore {
     const { client } = this;
     this.stops.push(
       client.onRoomEvent((event) => this.onRoomEvent(event)),
-      client.onPresence(({ userId, online }) => this.presence.set([userId], online)),
+      client.onPresence(({ changes }) => this.presence.apply(changes)),
       client.onTyping((event) => this.typists.typing(event)),
       client.onConnectionState((state) => this.onConnectionState(state)),
       client.onSessionEnded(() => this.session.signOut('You were logged out. Log in again to continue.')),

@@ -1,4 +1,5 @@
 import type { ChatClient } from '@livechat/client';
+import type { PresenceChange } from '@livechat/protocol';
 import type { ChatState } from './chat-state';
 
 /** Who is online: answers to presence queries for the people in open rooms, then presence events. */
@@ -16,6 +17,12 @@ export class PresenceTracker {
       else next.delete(id);
     }
     this.state.update({ online: next });
+  }
+
+  /** Applies a presence event: every change in it, in one state update. */
+  apply(changes: readonly PresenceChange[]): void {
+    const state = new Map(changes.map(({ userId, online }) => [userId, online]));
+    this.set([...state.keys()], (id) => state.get(id) === true);
   }
 
   /** Asks the gateway which of these people are online now (when connected; events keep it current after). */

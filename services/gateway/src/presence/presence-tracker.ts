@@ -1,19 +1,21 @@
 import type { FastifyBaseLogger as Logger } from 'fastify';
-import { roomChannel } from '@livechat/protocol';
 import type { GatewayMetrics } from '../gateway-metrics.js';
 import { isRoomChannel, roomIdsOf } from '../room-subscriptions.js';
 import type { GatewayServer, GatewaySocket } from '../socket-types.js';
+import { PresenceBatch } from './presence-batch.js';
 import type { PresenceStore } from './presence-store.js';
 
 /**
- * Keeps the presence store in step with this replica's sockets and announces transitions: `presence`
- * {online} goes to the rooms of the user (so only people who share a room hear it), once per transition,
- * by whichever socket or sweeper caused it. Store calls of one socket run in order.
+ * Keeps the presence store in step with this replica's sockets and announces transitions to the rooms of
+ * the user (so only people who share a room hear them), once per transition, by whichever socket or
+ * sweeper caused it — coalesced per room over `batchMs` (presence-batch.ts). Store calls of one socket
+ * run in order.
  */
 export class PresenceTracker {
   private readonly pending = new Map<string, Promise<unknown>>();
   private readonly registered = new Map<string, GatewaySocket>();
   private readonly roomUpdates = new Set<string>();
+  private readonly batch: PresenceBatch;
   private draining = false;
 
   constructor(
@@ -21,7 +23,9 @@ export class PresenceTracker {
     private readonly store: PresenceStore,
     private readonly metrics: GatewayMetrics,
     private readonly logger: Logger,
+    batchMs: number,
   ) {
+    this.batch = new PresenceBatch(io, batchMs);
     // Membership changes the API applies (socketsJoin / socketsLeave) update the rooms we announce to.
     const adapter = io.of('/').adapter;
     const onRoomChange = (room: string, socketId: string) => {
@@ -59,12 +63,18 @@ export class PresenceTracker {
    */
   drain(): void {
     this.draining = true;
+    this.batch.flush();
+  }
+
+  /** The server is closing: announce what is still pending, and anything later at once. */
+  close(): void {
+    this.batch.close();
   }
 
   /** Tells the people in `roomIds` that `userId` came online or went offline. */
   announce(userId: string, roomIds: string[], online: boolean): void {
     this.metrics.presence(online);
-    if (roomIds.length > 0) this.io.to(roomIds.map(roomChannel)).emit('presence', { userId, online });
+    this.batch.add(userId, roomIds, online);
   }
 
   private async register(socket: GatewaySocket): Promise<void> {
