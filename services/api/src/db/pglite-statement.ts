@@ -21,14 +21,37 @@ const prepareValue = (pg as unknown as { utils: { prepareValue: (value: unknown)
  * converted the way `pg` converts them and the server infers their types, so both databases receive the
  * same values; rows are parsed by PGlite's parsers, as its `query` does.
  */
+/** Statements prepared on each database, by text; the send's few statements repeat on every send. */
+const prepared = new WeakMap<PGlite, Map<string, string>>();
+const MAX_PREPARED = 500;
+
+/**
+ * The name of `text`'s prepared statement and the Parse that creates it when it is new: a statement with
+ * parameters is parsed and planned once (Postgres then reuses or re-plans it as its statistics say), not on
+ * every run. Statements without parameters (DDL, BEGIN, COMMIT) stay unnamed: a schema change must never
+ * meet a plan prepared before it, and they gain nothing.
+ */
+function parseFor(db: PGlite, text: string, parameterCount: number) {
+  if (parameterCount === 0) return { name: '', parse: serialize.parse({ text }) };
+  let names = prepared.get(db);
+  if (!names) prepared.set(db, (names = new Map<string, string>()));
+  const known = names.get(text);
+  if (known) return { name: known, parse: undefined };
+  if (names.size >= MAX_PREPARED) return { name: '', parse: serialize.parse({ text }) };
+  const name = `lc${names.size + 1}`;
+  names.set(text, name);
+  return { name, parse: serialize.parse({ name, text }) };
+}
+
 export async function runStatement(
   db: PGlite,
   text: string,
   parameters: readonly unknown[],
 ): Promise<StatementResult> {
+  const { name, parse } = parseFor(db, text, parameters.length);
   const message = Buffer.concat([
-    serialize.parse({ text }),
-    serialize.bind({ values: [...parameters], valueMapper: prepareValue }),
+    ...(parse ? [parse] : []),
+    serialize.bind({ statement: name, values: [...parameters], valueMapper: prepareValue }),
     serialize.describe({ type: 'P' }),
     serialize.execute(),
     serialize.sync(),
