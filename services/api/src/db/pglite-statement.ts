@@ -24,6 +24,13 @@ const prepareValue = (pg as unknown as { utils: { prepareValue: (value: unknown)
 /** Statements prepared on each database, by text; the send's few statements repeat on every send. */
 const prepared = new WeakMap<PGlite, Map<string, string>>();
 const MAX_PREPARED = 500;
+let preparedCount = 0;
+
+async function forget(db: PGlite, text: string, name: string) {
+  prepared.get(db)?.delete(text);
+  const close = Buffer.concat([serialize.close({ type: 'S', name }), serialize.sync()]);
+  await db.runExclusive(() => db.execProtocol(close)).catch(() => undefined);
+}
 
 /**
  * The name of `text`'s prepared statement and the Parse that creates it when it is new: a statement with
@@ -38,7 +45,7 @@ function parseFor(db: PGlite, text: string, parameterCount: number) {
   const known = names.get(text);
   if (known) return { name: known, parse: undefined };
   if (names.size >= MAX_PREPARED) return { name: '', parse: serialize.parse({ text }) };
-  const name = `lc${names.size + 1}`;
+  const name = `lc${++preparedCount}`;
   names.set(text, name);
   return { name, parse: serialize.parse({ name, text }) };
 }
@@ -56,7 +63,14 @@ export async function runStatement(
     serialize.execute(),
     serialize.sync(),
   ]);
-  const { messages } = await db.runExclusive(() => db.execProtocol(message));
+  const { messages } = await db
+    .runExclusive(() => db.execProtocol(message))
+    .catch((error: unknown) => {
+      // A new statement whose first run failed may not have parsed: drop it (closing an unknown name is
+      // no error) and forget it, so a rerun prepares it afresh instead of failing on a missing name.
+      if (parse && name) return forget(db, text, name).then(() => Promise.reject(error as Error));
+      throw error;
+    });
   const result: StatementResult = { command: 'SELECT', rowCount: 0, rows: [] };
   let fields: { name: string; dataTypeID: number }[] = [];
   for (const reply of messages) {
