@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
+import { runStatement } from './pglite-statement.js';
 
 /**
  * Presents one embedded PGlite database as a `pg`-style pool of one connection, for Kysely's
@@ -11,14 +12,7 @@ export function pglitePool(db: PGlite): PostgresPool {
 
   const client = (release: () => void): PostgresPoolClient =>
     ({
-      async query(sql: string, parameters: readonly unknown[]) {
-        const result = await db.query(sql, [...parameters]);
-        return {
-          command: commandOf(sql),
-          rowCount: result.affectedRows ?? result.rows.length,
-          rows: result.rows,
-        };
-      },
+      query: (sql: string, parameters: readonly unknown[]) => runStatement(db, sql, parameters),
       release,
     }) as unknown as PostgresPoolClient;
 
@@ -35,10 +29,4 @@ export function pglitePool(db: PGlite): PostgresPool {
       await db.close();
     },
   };
-}
-
-/** The statement's verb, as `pg` reports it (Kysely reads it to count affected rows and detect rollbacks). */
-function commandOf(sql: string) {
-  const verb = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase();
-  return (verb ?? 'SELECT') as 'UPDATE' | 'DELETE' | 'INSERT' | 'SELECT' | 'MERGE' | 'COMMIT' | 'ROLLBACK';
 }
