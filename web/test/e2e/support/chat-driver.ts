@@ -114,7 +114,10 @@ export class ChatDriver {
 
   async membersPanel(): Promise<Locator> {
     const panel = this.page.getByRole('complementary', { name: 'Members' });
-    if (!(await panel.isVisible())) await this.page.getByRole('button', { name: /members?$/ }).click();
+    // The header's toggle says whether the panel is open (it may still be rendering: asking the panel
+    // itself could race it, and a click then would close it).
+    const toggle = this.page.getByRole('button', { name: /^\d+ members?$/ });
+    if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
     await panel.waitFor();
     return panel;
   }

@@ -195,8 +195,7 @@ export function describeMainFlow(name: string, start: () => Promise<ChatTarget>)
     });
 
     it('shows all twenty messages sent while one person was offline, once and in order', async () => {
-      await bob().app.openRoom('Team');
-      await alice().app.openRoom('Team');
+      await sharedRoom('Team');
       await bob().context.setOffline(true);
       await bob().page.getByTestId('connection-banner').getByText('Connection lost').waitFor();
       const sent = Array.from({ length: 20 }, (_, i) => `burst ${i + 1}`);
@@ -211,6 +210,7 @@ export function describeMainFlow(name: string, start: () => Promise<ChatTarget>)
     });
 
     it('shows a message as failed when it cannot be sent, and sends it once on retry', async () => {
+      await sharedRoom('Team');
       await alice().context.setOffline(true);
       await alice().app.send('sent after a retry');
       const failed = alice().app.message('sent after a retry');
