@@ -68,19 +68,28 @@ function ChatLayout({ store, roomId }: { store: ChatStore; roomId: string | null
 
 /**
  * On a screen wide enough to show a conversation beside the sidebar, "/" opens the room with the latest
- * activity, as chat apps do; a phone keeps the room list as its home.
+ * activity, as chat apps do; a phone keeps the room list as its home. That happens on arriving at "/" (at
+ * once, or when the room list has loaded) — not on every later change of the rooms: a room appearing
+ * while the person is on "/" (one they are creating, one they were added to) must not move the screen
+ * under them, least of all behind the create dialog, which navigates by itself once it has closed.
  */
 function useOpenLatestRoom(store: ChatStore, roomId: string | null): void {
   useEffect(() => {
     if (roomId) return;
     const wide = window.matchMedia('(min-width: 721px)');
-    const open = () => {
+    const openLatest = () => {
       const latest = orderRooms(store.getSnapshot().rooms.values())[0];
       if (wide.matches && latest) navigate(paths.room(latest.id), { replace: true });
     };
-    open();
-    return store.subscribe(() => {
-      if (store.getSnapshot().status === 'ready') open();
+    if (store.getSnapshot().status === 'ready') {
+      openLatest();
+      return;
+    }
+    const stop = store.subscribe(() => {
+      if (store.getSnapshot().status !== 'ready') return;
+      stop();
+      openLatest();
     });
+    return stop;
   }, [store, roomId]);
 }

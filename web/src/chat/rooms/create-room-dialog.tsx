@@ -1,5 +1,6 @@
 import type { PublicUser } from '@livechat/protocol';
 import { useState } from 'react';
+import { flushSync } from 'react-dom';
 import { FormMessage } from '../../forms/form-message';
 import { checkRequired } from '../../forms/required-fields';
 import { TextField } from '../../forms/text-field';
@@ -23,7 +24,11 @@ export function CreateRoomDialog({ onClose }: { onClose: () => void }) {
         name.trim(),
         people.map((p) => p.id),
       );
-      onClose();
+      // The dialog is gone in the same task that shows the room. Closing is a plain state update, which React
+      // would render in a later task, while the room (the route and the store are external stores, rendered
+      // at once) already shows behind the modal: whatever is typed then goes nowhere, the page behind a
+      // modal being inert — on a busy machine, long enough to lose a name typed into "Add people".
+      flushSync(onClose);
       navigate(paths.room(room.id));
     },
     (data) => checkRequired(data, FIELDS),

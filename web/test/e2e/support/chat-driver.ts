@@ -82,7 +82,25 @@ export class ChatDriver {
     const dialog = this.page.getByRole('dialog', { name: 'Create a room' });
     await dialog.getByLabel('Room name').fill(name);
     for (const member of members) await this.pickPerson(dialog, member);
+    // Checked in the page at the very change that shows the room: had the room appeared while the modal was
+    // still open, whatever the person typed into it then would be lost (the page behind a modal is inert).
+    const dialogOpenWhenShown = this.page.evaluate(
+      (title) =>
+        new Promise<boolean>((resolve) => {
+          const observer = new MutationObserver(() => {
+            const h1s = [...document.querySelectorAll('h1')];
+            if (!h1s.some((h1) => h1.textContent?.trim() === title)) return;
+            observer.disconnect();
+            resolve(document.querySelector('dialog[open]') !== null);
+          });
+          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        }),
+      name,
+    );
     await dialog.getByRole('button', { name: 'Create room' }).click();
+    expect(await dialogOpenWhenShown, `the create dialog was still open when room ${name} showed`).toBe(
+      false,
+    );
     await this.page.getByRole('heading', { name, level: 1 }).waitFor();
   }
 
@@ -96,7 +114,10 @@ export class ChatDriver {
 
   async membersPanel(): Promise<Locator> {
     const panel = this.page.getByRole('complementary', { name: 'Members' });
-    if (!(await panel.isVisible())) await this.page.getByRole('button', { name: /members?$/ }).click();
+    // The header's toggle says whether the panel is open (it may still be rendering: asking the panel
+    // itself could race it, and a click then would close it).
+    const toggle = this.page.getByRole('button', { name: /^\d+ members?$/ });
+    if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
     await panel.waitFor();
     return panel;
   }
