@@ -1,7 +1,5 @@
-import Fastify from 'fastify';
-import { apiPlugin, bootApi, loadApiConfig } from '@livechat/api';
+import { buildApiServer, loadApiConfig } from '@livechat/api';
 import { createTestDatabase, TEST_REDIS_URL } from '@livechat/api/testing';
-import { operations, serverOptions } from '@livechat/server-kit';
 import type { BenchApiOptions } from './api-process-rpc.js';
 import type { ServerUnderTest } from './server-under-test.js';
 
@@ -26,18 +24,7 @@ export async function startApiReplica(
     ...(options.redisPrefix ? { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: options.redisPrefix } : {}),
     ...options.env,
   });
-  const app = Fastify(
-    serverOptions({
-      service: 'api',
-      logLevel: config.LOG_LEVEL,
-      bodyLimit: config.BODY_LIMIT_BYTES,
-      trustProxy: config.TRUST_PROXY,
-    }),
-  );
-  const booted = await bootApi(config, app.log);
-  await app.register(operations);
-  await app.register(apiPlugin, { deps: booted.deps });
-  app.addHook('onClose', () => booted.close());
+  const { app, booted } = await buildApiServer(config);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,

@@ -1,7 +1,5 @@
-import Fastify from 'fastify';
-import { closeOnSignals, operations, serverOptions } from '@livechat/server-kit';
-import { apiPlugin } from './app.js';
-import { bootApi } from './boot.js';
+import { closeOnSignals } from '@livechat/server-kit';
+import { buildApiServer } from './api-server.js';
 import { loadApiConfig } from './config.js';
 
 // The API-only process of a cluster: it reaches sockets only through Redis, so REDIS_URL is required.
@@ -13,17 +11,6 @@ if (!config.REDIS_URL) {
   process.exit(1);
 }
 
-const app = Fastify(
-  serverOptions({
-    service: 'api',
-    logLevel: config.LOG_LEVEL,
-    bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY,
-  }),
-);
-const booted = await bootApi(config, app.log);
-await app.register(operations);
-await app.register(apiPlugin, { deps: booted.deps });
-app.addHook('onClose', () => booted.close());
+const { app } = await buildApiServer(config);
 await app.listen({ port: config.PORT, host: config.HOST });
 closeOnSignals(() => app.close(), app.log, config.SHUTDOWN_GRACE_MS);

@@ -96,7 +96,7 @@ export function createApiClient(options: ApiClientOptions) {
     const response = await doFetch(url, { method: spec.method, headers, body, credentials: 'include' });
     const text = await response.text();
     if (!response.ok) {
-      throw toError(
+      throw apiRequestErrorOf(
         response.status,
         response.headers.get('content-type'),
         text,
@@ -129,11 +129,16 @@ export function createApiClient(options: ApiClientOptions) {
 }
 export type ApiClient = ReturnType<typeof createApiClient>;
 
-function toError(
+/**
+ * The error an API answer that is not a success stands for: the problem's code when the body is
+ * problem+json, else one derived from the status. For every caller that reads API answers (the gateway's
+ * room-ids lookup too), so a refusal means the same whatever carried it.
+ */
+export function apiRequestErrorOf(
   status: number,
-  contentType: string | null,
+  contentType: string | null | undefined,
   text: string,
-  retryAfter: string | null,
+  retryAfter: string | null | undefined,
 ): ApiRequestError {
   if (contentType?.startsWith(PROBLEM_CONTENT_TYPE)) {
     const problem = JSON.parse(text) as Problem;

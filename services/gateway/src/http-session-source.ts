@@ -1,12 +1,6 @@
 import { Agent, request } from 'node:http';
-import { ApiRequestError } from '@livechat/client';
-import {
-  PROBLEM_CONTENT_TYPE,
-  ROUTES,
-  type ErrorCode,
-  type Problem,
-  type RoomIdList,
-} from '@livechat/protocol';
+import { apiRequestErrorOf } from '@livechat/client';
+import { ROUTES, type RoomIdList } from '@livechat/protocol';
 import type { SessionSource } from './session-source.js';
 
 export interface HttpSessionSourceOptions {
@@ -42,7 +36,10 @@ export function httpSessionSource(options: HttpSessionSourceOptions): SessionSou
               const text = Buffer.concat(chunks).toString('utf8');
               const status = res.statusCode ?? 0;
               if (status === ROUTES.myRoomIds.status) resolve((JSON.parse(text) as RoomIdList).roomIds);
-              else reject(refusal(status, res.headers['content-type'], text, res.headers['retry-after']));
+              else
+                reject(
+                  apiRequestErrorOf(status, res.headers['content-type'], text, res.headers['retry-after']),
+                );
             } catch (error) {
               reject(error instanceof Error ? error : new Error(String(error)));
             }
@@ -54,18 +51,4 @@ export function httpSessionSource(options: HttpSessionSourceOptions): SessionSou
       req.on('error', reject);
       req.end();
     });
-}
-
-function refusal(
-  status: number,
-  contentType: string | undefined,
-  text: string,
-  retryAfter: string | undefined,
-): ApiRequestError {
-  if (contentType?.startsWith(PROBLEM_CONTENT_TYPE)) {
-    const problem = JSON.parse(text) as Problem;
-    return new ApiRequestError(status, problem.code, problem.detail, problem, retryAfter);
-  }
-  const code: ErrorCode = status >= 500 ? 'unavailable' : status === 429 ? 'rate_limited' : 'bad_request';
-  return new ApiRequestError(status, code, `HTTP ${status}`, null, retryAfter);
 }
