@@ -45,13 +45,8 @@ export class AdmissionGate {
 
   constructor(private readonly limits: AdmissionLimits) {}
 
-  /** Throws the 503 at once while the process is saturated: for the first hook of a request. */
-  refuseIfSaturated(): void {
-    if (this.limits.saturated?.()) throw overloaded();
-  }
-
   async run<T>(work: () => Promise<T>): Promise<T> {
-    this.refuseIfSaturated();
+    if (this.limits.saturated?.()) throw overloaded();
     if (this.running < this.limits.concurrency) this.running += 1;
     else await this.queue();
     try {

@@ -50,13 +50,8 @@ export function defineRoute<N extends RouteName>(
     method: spec.method,
     url: spec.path,
     schema,
-    // A saturated process refuses before anything else (a refusal then costs no token check, no rate-limit
-    // round trip, no body parsing); authentication runs before the body is parsed, so an anonymous flood
-    // costs no JSON parsing.
-    onRequest: async (request) => {
-      app.admission.refuseIfSaturated();
-      await app.authenticate(request, spec.access);
-    },
+    // Authentication runs before the body is parsed, so an anonymous flood costs no JSON parsing.
+    onRequest: (request) => app.authenticate(request, spec.access),
     preHandler: options.preHandler ?? [],
     handler: async (request, reply) => {
       // Past saturation the handler is refused (503 with Retry-After) rather than queued for seconds.
