@@ -17,11 +17,6 @@ export const ApiEnv = Type.Object({
   ADMISSION_QUEUE_LENGTH: Type.Integer({ minimum: 0, default: 200 }),
   /** The longest a request waits for its turn before it is refused: the latency budget of saturation. */
   ADMISSION_QUEUE_WAIT_MS: Type.Integer({ minimum: 1, default: 100 }),
-  /**
-   * Past this event-loop lag the process is CPU-bound and every new request waits behind the loop, out of
-   * the queue's sight: new requests get 503 at once until it catches up. 0 turns the check off.
-   */
-  ADMISSION_MAX_EVENT_LOOP_LAG_MS: Type.Integer({ minimum: 0, default: 50 }),
   DATA_DIR: Type.String({ default: '.data' }),
   /** Redis connection string; unset means in-process fan-out and rate limits. */
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),

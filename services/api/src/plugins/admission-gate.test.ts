@@ -45,18 +45,3 @@ describe('AdmissionGate', () => {
     await expect(gate.run(async () => 'ok')).resolves.toBe('ok');
   });
 });
-
-describe('AdmissionGate when the process is saturated', () => {
-  it('refuses new work at once while the signal says so, and admits again once it clears', async () => {
-    let saturated = true;
-    const gate = new AdmissionGate({
-      concurrency: 10,
-      queueLength: 10,
-      queueWaitMs: 10_000,
-      saturated: () => saturated,
-    });
-    await expect(gate.run(async () => 'refused')).rejects.toMatchObject({ code: 'unavailable', status: 503 });
-    saturated = false;
-    await expect(gate.run(async () => 'admitted')).resolves.toBe('admitted');
-  });
-});

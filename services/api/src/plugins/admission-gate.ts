@@ -1,6 +1,5 @@
 import fp from 'fastify-plugin';
 import { ApiError } from '../errors.js';
-import { EventLoopLag } from './event-loop-lag.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,11 +15,6 @@ export interface AdmissionLimits {
   queueLength: number;
   /** How long a request may wait for its turn before it is refused. */
   queueWaitMs: number;
-  /**
-   * Whether the process itself is behind (its event loop lags): then new requests are refused at once,
-   * whatever the queue says, so the CPU goes to the requests already admitted. Never, if not given.
-   */
-  saturated?: () => boolean;
 }
 
 /** Seconds a refused client is told to wait: the smallest Retry-After there is. */
@@ -36,8 +30,7 @@ const overloaded = () =>
  * `unavailable` with Retry-After) instead of queueing it into seconds of latency for everyone, so the
  * requests it does accept stay fast. At most `concurrency` handlers run at once (about the database pool:
  * more would only wait inside the pool, out of sight); up to `queueLength` more wait, each at most
- * `queueWaitMs`, first come first served. A queue of handlers does not see a saturated CPU: then the
- * event loop itself is the queue, so a lagging loop (`saturated`) refuses new work too.
+ * `queueWaitMs`, first come first served.
  */
 export class AdmissionGate {
   private running = 0;
@@ -46,7 +39,6 @@ export class AdmissionGate {
   constructor(private readonly limits: AdmissionLimits) {}
 
   async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.limits.saturated?.()) throw overloaded();
     if (this.running < this.limits.concurrency) this.running += 1;
     else await this.queue();
     try {
@@ -84,17 +76,12 @@ export class AdmissionGate {
 export default fp(
   async (app) => {
     const config = app.config;
-    // Embedded PGlite runs on this very event loop: there a lagging loop is the database at work, not a queue.
-    const maxLagMs = config.DATABASE_URL ? config.ADMISSION_MAX_EVENT_LOOP_LAG_MS : 0;
-    const lag = maxLagMs > 0 ? new EventLoopLag().start() : undefined;
-    if (lag) app.addHook('onClose', async () => lag.stop());
     app.decorate(
       'admission',
       new AdmissionGate({
         concurrency: config.ADMISSION_CONCURRENCY ?? config.DATABASE_POOL_SIZE,
         queueLength: config.ADMISSION_QUEUE_LENGTH,
         queueWaitMs: config.ADMISSION_QUEUE_WAIT_MS,
-        ...(lag ? { saturated: () => lag.ms > maxLagMs } : {}),
       }),
     );
   },
