@@ -1,4 +1,4 @@
-import { ApiRequestError, ChatClient, type RoomEvent } from '@livechat/client';
+import { ApiRequestError, ChatClient, withRetry, type RoomEvent } from '@livechat/client';
 import type { Member, Message, PublicUser, QuotedMessage, RoomSummary } from '@livechat/protocol';
 import { toFormErrors } from '../forms/problem-to-form-errors';
 import type { SessionStore } from '../session/session-store';
@@ -82,10 +82,14 @@ export class ChatStore {
     };
   }
 
-  /** Reads the room list (at start, and after a reconnect: unread counts may have moved meanwhile). */
+  /**
+   * Reads the room list (at start, and after a reconnect: unread counts may have moved meanwhile). A busy
+   * server (503 with Retry-After) or a lost answer is asked again, as the client library retries reads,
+   * rather than leaving the person on an empty screen.
+   */
   async loadRooms(): Promise<void> {
     try {
-      const { rooms } = await this.client.api.call('listRooms');
+      const { rooms } = await withRetry(() => this.client.api.call('listRooms'), { attempts: 4 });
       this.state.update({ status: 'ready', rooms: new Map(rooms.map((room) => [room.id, room])) });
     } catch {
       if (this.state.get().status === 'loading') this.state.update({ status: 'failed' });
