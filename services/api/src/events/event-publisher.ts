@@ -8,6 +8,12 @@ import type { ConfirmPublished } from './publish-confirmation.js';
 import type { OutboxOperation } from './outbox-operation.js';
 import { applyOperation } from './socket-operations.js';
 
+/**
+ * `id = any($1)`: one parameter and one statement text whatever the batch size, where `id in ($1, …, $n)`
+ * would be a new text (a new parse and plan; on PGlite a new prepared statement) for every batch size.
+ */
+const anyId = (ids: number[]) => sql<boolean>`id = any(${ids}::bigint[])`;
+
 export interface EventPublisherOptions {
   db: Kysely<Database>;
   io: Server;
@@ -87,11 +93,7 @@ export class EventPublisher implements OutboxPublisher {
       await trx
         .updateTable('outbox')
         .set({ published_at: new Date(), attempts: sql<number>`attempts + 1` })
-        .where(
-          'id',
-          'in',
-          rows.map((row) => row.id),
-        )
+        .where(anyId(rows.map((row) => row.id)))
         .execute();
       return rows.length;
     });
@@ -153,7 +155,7 @@ export class EventPublisher implements OutboxPublisher {
         await this.options.db
           .updateTable('outbox')
           .set({ published_at: sql<Date>`now()` })
-          .where('id', 'in', ids)
+          .where(anyId(ids))
           .execute();
       } catch (error) {
         this.options.logger.warn({ err: error }, 'marking outbox rows published failed; retrying');
@@ -169,7 +171,7 @@ export class EventPublisher implements OutboxPublisher {
       await this.options.db
         .updateTable('outbox')
         .set({ claimed_until: sql<Date>`now()` })
-        .where('id', 'in', ids)
+        .where(anyId(ids))
         .where('published_at', 'is', null)
         .execute();
     } catch (error) {
