@@ -28,7 +28,10 @@ export async function unreadCount(
   marker: number,
 ): Promise<number> {
   if (marker >= lastSeq) return 0;
-  const row = await sql<{ deleted: number }>`select count(*)::int as deleted from messages
-    where room_id = ${roomId} and deleted_at is not null and seq > ${marker}`.execute(db);
-  return lastSeq - marker - Number(row.rows[0]!.deleted);
+  const row = await sql<{ unread: number }>`select ${unreadCountSql(
+    sql`${roomId}::uuid`,
+    sql`${lastSeq}::bigint`,
+    sql`${marker}::bigint`,
+  )} as unread`.execute(db);
+  return Number(row.rows[0]!.unread);
 }
