@@ -348,26 +348,27 @@ export class ChatStore {
     }
   }
 
+  // The member count follows the member list whenever this tab holds it: the event and the answer to my own
+  // add or remove arrive in either order (the API answers after commit, not after the publish), so counting
+  // events (+1, −1) would count one change twice.
   private onMemberAdded(roomId: string, member: Member): void {
     const { members, rooms } = this.state.get();
     const list = members.get(roomId);
-    if (list && !list.some((m) => m.user.id === member.user.id))
-      this.state.setMembers(roomId, [...list, member]);
+    const next = list && !list.some((m) => m.user.id === member.user.id) ? [...list, member] : list;
+    if (next !== list) this.state.setMembers(roomId, next!);
     const room = rooms.get(roomId);
-    if (room) this.state.putRoom({ ...room, memberCount: list ? list.length + 1 : room.memberCount + 1 });
+    if (room) this.state.putRoom({ ...room, memberCount: next ? next.length : room.memberCount + 1 });
     void this.presence.refresh([member.user.id]);
   }
 
   private onMemberRemoved(roomId: string, userId: string): void {
     const { members, rooms } = this.state.get();
     const list = members.get(roomId);
-    if (list)
-      this.state.setMembers(
-        roomId,
-        list.filter((m) => m.user.id !== userId),
-      );
+    const next = list?.filter((m) => m.user.id !== userId);
+    if (next) this.state.setMembers(roomId, next);
     const room = rooms.get(roomId);
-    if (room) this.state.putRoom({ ...room, memberCount: Math.max(1, room.memberCount - 1) });
+    if (room)
+      this.state.putRoom({ ...room, memberCount: next ? next.length : Math.max(1, room.memberCount - 1) });
   }
 
   private forgetRoom(roomId: string): void {
