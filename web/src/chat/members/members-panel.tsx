@@ -20,6 +20,7 @@ export function MembersPanel({
 }) {
   const store = useChatStore();
   const members = useChat((s) => s.members.get(room.id) ?? NO_MEMBERS);
+  const membersLoaded = useChat((s) => s.members.has(room.id));
   const online = useChat((s) => s.online);
   const [adding, setAdding] = useState<PublicUser[]>([]);
   const [busy, setBusy] = useState(false);
@@ -52,7 +53,7 @@ export function MembersPanel({
           <span aria-hidden="true">×</span>
         </button>
       </div>
-      <ul className="member-list">
+      <ul className="member-list" aria-busy={!membersLoaded}>
         {sorted.map((member) => {
           const isOnline = online.has(member.user.id);
           const isMe = member.user.id === store.me.id;

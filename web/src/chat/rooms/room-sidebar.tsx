@@ -19,7 +19,7 @@ export function RoomSidebar({ activeRoomId }: { activeRoomId: string | null }) {
   const totalUnread = ordered.reduce((sum, room) => sum + room.unreadCount, 0);
 
   return (
-    <nav className="sidebar" aria-label="Rooms">
+    <nav className="sidebar" aria-label="Rooms" aria-busy={status === 'loading'}>
       <div className="sidebar-header">
         <Link to={paths.home} className="brand">
           <img className="brand-mark" src="/favicon.svg" alt="" width={24} height={24} />

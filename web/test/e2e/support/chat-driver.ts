@@ -66,11 +66,16 @@ export class ChatDriver {
     await this.page.getByLabel('Email').fill(person.email);
     await this.page.getByLabel('Password').fill(person.password);
     await this.page.getByRole('button', { name: 'Log in' }).click();
-    await this.rooms().waitFor();
+    await this.roomsLoaded();
   }
 
   rooms(): Locator {
     return this.page.getByRole('navigation', { name: 'Rooms' });
+  }
+
+  /** Waits until the room list has been read: before that, a room missing from it says nothing. */
+  async roomsLoaded(): Promise<void> {
+    await this.page.locator('nav[aria-label="Rooms"]:not([aria-busy="true"])').waitFor();
   }
 
   roomLink(name: string): Locator {
@@ -110,6 +115,14 @@ export class ChatDriver {
     await this.pickPerson(panel, displayName);
     await panel.getByRole('button', { name: `Add ${displayName}` }).click();
     await panel.getByRole('listitem').filter({ hasText: displayName }).first().waitFor();
+  }
+
+  /** Whether `displayName` is in the open room, read from its member list once that has loaded. */
+  async hasMember(displayName: string): Promise<boolean> {
+    const panel = await this.membersPanel();
+    const list = panel.locator('.member-list:not([aria-busy="true"])');
+    await list.waitFor();
+    return (await list.getByRole('listitem').filter({ hasText: displayName }).count()) > 0;
   }
 
   async membersPanel(): Promise<Locator> {
