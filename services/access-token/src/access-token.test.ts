@@ -94,6 +94,36 @@ describe('access tokens', () => {
     await expect(verify(legacy)).resolves.toMatchObject({ userId: 'u1', displayName: '' });
   });
 
+  it('rejects a crit header, a future nbf, a changed payload and stray characters', async () => {
+    const { key, verify } = await setup();
+    const build = (header: Record<string, unknown>, notBefore?: string) => {
+      const jwt = new SignJWT({ sid: 's1' })
+        .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: ACCESS_TOKEN_TYPE, ...header })
+        .setSubject('u1')
+        .setIssuer(TOKEN_ISSUER)
+        .setAudience(TOKEN_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime('1h');
+      return (notBefore ? jwt.setNotBefore(notBefore) : jwt).sign(key.privateKey, {
+        crit: { 'x-ext': true },
+      });
+    };
+    const unauthenticated = { code: 'unauthenticated' };
+    await expect(verify(await build({ crit: ['x-ext'], 'x-ext': true }))).rejects.toMatchObject(
+      unauthenticated,
+    );
+    await expect(verify(await build({}, '10 min'))).rejects.toMatchObject(unauthenticated);
+
+    const { token } = await signAccessToken(key, subject, 60);
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+    const forged = base64url.encode(JSON.stringify({ ...claims, sub: 'someone-else' }));
+    await expect(verify(`${header}.${forged}.${signature}`)).rejects.toMatchObject(unauthenticated);
+    await expect(verify(`${header}.${payload}.${signature}.x`)).rejects.toMatchObject(unauthenticated);
+    await expect(verify(`${header}.${payload}.${signature}!`)).rejects.toMatchObject(unauthenticated);
+    await expect(verify(token)).resolves.toMatchObject({ userId: 'u1' });
+  });
+
   it('rejects garbage', async () => {
     const { verify } = await setup();
     for (const junk of ['', 'a.b.c', 'not a token', '{}']) {

@@ -6,6 +6,7 @@ import { lockDataDir } from './data-dir-lock.js';
 import { createPgliteDataDir } from './pglite-first-start.js';
 import { pglitePool } from './pglite-pool.js';
 import { pgliteOptions } from './pglite-settings.js';
+import { preparingPool } from './preparing-pool.js';
 import type { Database } from './schema.js';
 
 const INT8 = 20;
@@ -40,7 +41,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     });
     // An idle client losing its server (Postgres restart) must not crash the process: the pool replaces it.
     pool.on('error', () => undefined);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
 

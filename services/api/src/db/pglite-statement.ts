@@ -1,6 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { serialize } from 'pg-protocol';
+import { StatementNames } from './statement-names.js';
 
 /** What the Kysely dialect reads from a statement's result, as `pg` reports it. */
 export interface StatementResult {
@@ -21,33 +22,22 @@ const prepareValue = (pg as unknown as { utils: { prepareValue: (value: unknown)
  * converted the way `pg` converts them and the server infers their types, so both databases receive the
  * same values; rows are parsed by PGlite's parsers, as its `query` does.
  */
-/** Statements prepared on each database, by text; the send's few statements repeat on every send. */
-const prepared = new WeakMap<PGlite, Map<string, string>>();
-const MAX_PREPARED = 500;
-let preparedCount = 0;
+/** Statements prepared on each database (see StatementNames). */
+const prepared = new WeakMap<PGlite, StatementNames>();
 
 async function forget(db: PGlite, text: string, name: string) {
-  prepared.get(db)?.delete(text);
+  prepared.get(db)?.forget(text);
   const close = Buffer.concat([serialize.close({ type: 'S', name }), serialize.sync()]);
   await db.runExclusive(() => db.execProtocol(close)).catch(() => undefined);
 }
 
-/**
- * The name of `text`'s prepared statement and the Parse that creates it when it is new: a statement with
- * parameters is parsed and planned once (Postgres then reuses or re-plans it as its statistics say), not on
- * every run. Statements without parameters (DDL, BEGIN, COMMIT) stay unnamed: a schema change must never
- * meet a plan prepared before it, and they gain nothing.
- */
+/** The name of `text`'s prepared statement and the Parse that creates it when it is new. */
 function parseFor(db: PGlite, text: string, parameterCount: number) {
-  if (parameterCount === 0) return { name: '', parse: serialize.parse({ text }) };
   let names = prepared.get(db);
-  if (!names) prepared.set(db, (names = new Map<string, string>()));
-  const known = names.get(text);
-  if (known) return { name: known, parse: undefined };
-  if (names.size >= MAX_PREPARED) return { name: '', parse: serialize.parse({ text }) };
-  const name = `lc${++preparedCount}`;
-  names.set(text, name);
-  return { name, parse: serialize.parse({ name, text }) };
+  if (!names) prepared.set(db, (names = new StatementNames()));
+  const { name, isNew } = names.nameFor(text, parameterCount);
+  if (name && !isNew) return { name, parse: undefined };
+  return { name, parse: serialize.parse({ ...(name ? { name } : {}), text }) };
 }
 
 export async function runStatement(
