@@ -41,10 +41,14 @@ export function applyMessageChange(
   if (kind === 'new') {
     next.lastActivityAt = later(message.createdAt, room.lastActivityAt);
     next.lastMessage = preview(message);
-    if (message.sender.id === myId || reading) {
+    if (message.sender.id === myId) {
       // My own message moved my marker to it on the server (protocol: MessageNewEvent), and it is the
       // room's latest (exactly the next revision): nothing after it is unread.
       next.lastReadSeq = Math.max(room.lastReadSeq, message.seq);
+      next.unreadCount = 0;
+    } else if (reading) {
+      // Read on screen: the badge clears now, but `lastReadSeq` stays the server's marker until mark-read
+      // answers, so the store still knows the marker has to move (issue 8: it did not, when this moved it).
       next.unreadCount = 0;
     } else if (countsAsUnread(message, room.lastReadSeq, myId)) {
       next.unreadCount = room.unreadCount + 1;
