@@ -1,5 +1,12 @@
 import { ApiRequestError, ChatClient, withRetry, type RoomEvent } from '@livechat/client';
-import type { Member, Message, PublicUser, QuotedMessage, RoomSummary } from '@livechat/protocol';
+import type {
+  Member,
+  Message,
+  MessagePreview,
+  PublicUser,
+  QuotedMessage,
+  RoomSummary,
+} from '@livechat/protocol';
 import { toFormErrors } from '../forms/problem-to-form-errors';
 import type { SessionStore } from '../session/session-store';
 import type { ChatSnapshot, RoomLoad } from './chat-snapshot';
@@ -203,8 +210,13 @@ export class ChatStore {
     this.client.startTyping(roomId);
   }
 
-  /** The server's answer to my own change updates the sidebar like its event would (whichever comes first). */
+  /**
+   * The server's answer to my own change updates the sidebar like its event would (whichever comes first).
+   * Not a delete: only its event says what the room's preview moved back to, and an answer applied first
+   * would make that event look old.
+   */
   private onOwnMessage(message: Message, change: MessageChange): void {
+    if (change === 'deleted') return;
     const room = this.state.get().rooms.get(message.roomId);
     if (!room) return;
     const lastSeq = Math.max(room.lastSeq, message.seq);
@@ -355,7 +367,7 @@ export class ChatStore {
   private applySummaryChange(
     room: RoomSummary,
     change: MessageChange,
-    event: { message: Message; lastSeq: number; revision: number },
+    event: { message: Message; lastSeq: number; revision: number; lastMessage?: MessagePreview | null },
   ): void {
     const reading = this.isReading(room.id);
     const result = applyMessageChange(room, change, event, this.me.id, reading);

@@ -26,7 +26,7 @@ const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b)
 export function applyMessageChange(
   room: RoomSummary,
   kind: 'new' | 'edited' | 'deleted',
-  event: { message: Message; lastSeq: number; revision: number },
+  event: { message: Message; lastSeq: number; revision: number; lastMessage?: MessagePreview | null },
   myId: string,
   reading: boolean,
 ): SummaryUpdate | null {
@@ -54,7 +54,9 @@ export function applyMessageChange(
       next.unreadCount = room.unreadCount + 1;
     }
   } else {
-    if (room.lastMessage?.id === message.id) next.lastMessage = preview(message);
+    // A delete says what the preview is now (the newest message still standing, or none).
+    if (kind === 'deleted' && event.lastMessage !== undefined) next.lastMessage = event.lastMessage;
+    else if (room.lastMessage?.id === message.id) next.lastMessage = preview(message);
     if (kind === 'deleted' && countsAsUnread({ ...message, deletedAt: null }, room.lastReadSeq, myId)) {
       next.unreadCount = Math.max(0, room.unreadCount - 1);
     }

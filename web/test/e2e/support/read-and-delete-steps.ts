@@ -111,14 +111,20 @@ export function readAndDeleteSteps(flow: FlowContext): void {
     await flow.sharedRoom(ROOM);
     await bob().app.openRoom('Team');
     const preview = () => bob().app.roomLink(ROOM).locator('.room-preview').innerText();
+    await alice().app.send('words before');
     await alice().app.send('last words');
     await eventually(async () => expect(await preview()).toBe('Alice: last words'));
     await alice().app.edit('last words', 'last words, edited');
     await eventually(async () => expect(await preview()).toBe('Alice: last words, edited'));
     await alice().app.deleteMessage('last words, edited');
-    await eventually(async () => expect(await preview()).toBe('Alice: message deleted'));
+    // The preview moves back to the message before it, live and after a reload.
+    await eventually(async () => expect(await preview()).toBe('Alice: words before'));
     await bob().app.page.reload();
     await bob().app.roomsLoaded();
-    expect(await preview()).toBe('Alice: message deleted');
+    expect(await preview()).toBe('Alice: words before');
+    // Alice's own screen follows too (her delete's answer alone does not say what came before).
+    await eventually(async () =>
+      expect(await alice().app.roomLink(ROOM).locator('.room-preview').innerText()).toBe('You: words before'),
+    );
   });
 }
