@@ -3,6 +3,17 @@ import type { MessagePreview, RoomSummary } from '@livechat/protocol';
 import type { Database } from '../db/schema.js';
 import { unreadCountSql } from '../messages/unread-count.js';
 
+/** The room's last message (`lm`) and its sender (`lu`), as a room list row's preview reads them. */
+const PREVIEW_COLUMNS = [
+  'lm.id as last_id',
+  'lm.seq as last_msg_seq',
+  'lm.body as last_body',
+  'lm.created_at as last_created_at',
+  'lm.deleted_at as last_deleted_at',
+  'lu.id as last_sender_id',
+  'lu.display_name as last_sender_name',
+] as const;
+
 /**
  * "My rooms" rows in one query: my membership, the room, its last message (through rooms.last_message_id,
  * so no per-room lookup of the newest message) and that message's sender. Read marker and member count are
@@ -26,13 +37,7 @@ function summaryQuery(db: Kysely<Database>) {
       'r.revision',
       'r.last_activity_at',
       'r.member_count',
-      'lm.id as last_id',
-      'lm.seq as last_msg_seq',
-      'lm.body as last_body',
-      'lm.created_at as last_created_at',
-      'lm.deleted_at as last_deleted_at',
-      'lu.id as last_sender_id',
-      'lu.display_name as last_sender_name',
+      ...PREVIEW_COLUMNS,
       unreadCountSql(sql.ref('rm.room_id'), sql.ref('r.last_seq'), sql.ref('rm.last_read_seq')).as(
         'unread_count',
       ),
@@ -72,15 +77,7 @@ export async function roomPreview(db: Kysely<Database>, roomId: string): Promise
     .selectFrom('rooms as r')
     .leftJoin('messages as lm', 'lm.id', 'r.last_message_id')
     .leftJoin('users as lu', 'lu.id', 'lm.sender_id')
-    .select([
-      'lm.id as last_id',
-      'lm.seq as last_msg_seq',
-      'lm.body as last_body',
-      'lm.created_at as last_created_at',
-      'lm.deleted_at as last_deleted_at',
-      'lu.id as last_sender_id',
-      'lu.display_name as last_sender_name',
-    ])
+    .select([...PREVIEW_COLUMNS])
     .where('r.id', '=', roomId)
     .executeTakeFirstOrThrow();
   return toPreview(row);
