@@ -134,7 +134,14 @@ describe('event delivery across replicas', () => {
       params: { id: room.id, messageId: message.id },
     });
     const [deleteEvent] = await expectDelivered('message:deleted', isIt, [aliceA, aliceB, bobB]);
-    expect(deleteEvent).toEqual({ roomId: room.id, lastSeq: 1, revision: 3, message: tombstone });
+    // The only message is gone: the room has no preview left.
+    expect(deleteEvent).toEqual({
+      roomId: room.id,
+      lastSeq: 1,
+      revision: 3,
+      message: tombstone,
+      lastMessage: null,
+    });
     expect(tombstone.body).toBe('');
   });
 

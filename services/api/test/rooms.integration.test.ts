@@ -332,7 +332,7 @@ describe('rooms', () => {
       const quiet = await buildRoom(api.app, owner, [lister], 'Quiet');
       const busy = await buildRoom(api.app, owner, [lister], 'Busy');
       const mine = await buildRoom(api.app, lister, [alice], 'Mine');
-      await buildMessage(api.app, owner, busy.id, 'first');
+      const first = await buildMessage(api.app, owner, busy.id, 'first');
       await buildMessage(api.app, lister, mine.id, 'my own');
       const last = await buildMessage(api.app, owner, busy.id, 'latest');
 
@@ -358,7 +358,11 @@ describe('rooms', () => {
 
       await callRoute(api.app, owner, 'deleteMessage', { params: { id: busy.id, messageId: last.id } });
       const after = (await callRoute(api.app, lister, 'listRooms')).rooms[0]!;
-      expect(after).toMatchObject({ unreadCount: 1, lastMessage: { id: last.id, body: '', deleted: true } });
+      // The preview moves back to the newest message still standing (issue 8).
+      expect(after).toMatchObject({
+        unreadCount: 1,
+        lastMessage: { id: first.id, body: 'first', deleted: false },
+      });
     });
 
     it('lists hundreds of rooms in one answer', async () => {

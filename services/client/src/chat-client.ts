@@ -15,7 +15,6 @@ import { ListenerSet } from './listener-set.js';
 import { MessageSender } from './message-sender.js';
 import { PendingSends, type PendingMessage } from './pending-sends.js';
 import { withRetry, type RetryOptions } from './retry-policy.js';
-import type { MessageEvent } from './room-timeline.js';
 import { RoomSync, type RoomChange, type RoomSource } from './room-sync.js';
 import { SocketConnection, type ChatSocket, type ConnectionState } from './socket-connection.js';
 import { tokenSubject } from './token-claims.js';
@@ -322,10 +321,9 @@ export class ChatClient {
   }
 
   #listen(socket: ChatSocket): void {
-    const onMessage = (name: MessageEventName) => (event: MessageEvent) => this.#onMessageEvent(name, event);
-    socket.on('message:new', onMessage('message:new'));
-    socket.on('message:edited', onMessage('message:edited'));
-    socket.on('message:deleted', onMessage('message:deleted'));
+    socket.on('message:new', (payload) => this.#onMessageEvent({ name: 'message:new', payload }));
+    socket.on('message:edited', (payload) => this.#onMessageEvent({ name: 'message:edited', payload }));
+    socket.on('message:deleted', (payload) => this.#onMessageEvent({ name: 'message:deleted', payload }));
     socket.on('room:created', (payload) => this.#roomEvents.emit({ name: 'room:created', payload }));
     socket.on('read:updated', (payload) => this.#roomEvents.emit({ name: 'read:updated', payload }));
     socket.on('room:renamed', (payload) => {
@@ -353,13 +351,14 @@ export class ChatClient {
     this.#connection.onEnded((code) => this.#sessionEnded.emit(code));
   }
 
-  #onMessageEvent(name: MessageEventName, event: MessageEvent): void {
+  #onMessageEvent(roomEvent: Extract<RoomEvent, { name: MessageEventName }>): void {
+    const { name, payload: event } = roomEvent;
     const changed = this.#rooms.get(event.roomId)?.applyEvent(event) ?? false;
     // My own message, confirmed by its event before the answer to the send arrived.
     const mine = event.message.sender.id === (this.#me() ?? event.message.sender.id);
     if (name === 'message:new' && mine) this.#pending.remove(event.roomId, event.message.clientId);
     if (changed) this.#emitRoom(event.roomId, 'updated');
-    this.#roomEvents.emit({ name, payload: event });
+    this.#roomEvents.emit(roomEvent);
   }
 
   #applyMessage(message: Message): void {

@@ -42,6 +42,8 @@ export class RoomTimeline {
   #changesCut = false;
   /** Seq of the oldest message shown; Infinity until a history page has been applied. */
   #windowStart = Number.POSITIVE_INFINITY;
+  /** Ids of the replies held that quote each parent: a parent's change refreshes their quotes. */
+  #quotedBy = new Map<string, Set<string>>();
   #view: readonly Message[] = [];
   #viewStale = false;
   #version = 0;
@@ -80,12 +82,17 @@ export class RoomTimeline {
     return this.#version;
   }
 
-  /** The loaded window, in seq order, each message once, edits and deletions applied (tombstones kept). */
+  /**
+   * The loaded window, in seq order, each message once, edits and deletions applied (tombstones kept).
+   * A reply's quote shows its parent as held: the server does not re-send a reply when its parent is edited
+   * or deleted (the reply's own revision does not move), so the quote follows the parent's latest version.
+   */
   get messages(): readonly Message[] {
     if (this.#viewStale) {
       this.#view = [...this.#byId.values()]
         .filter((message) => message.seq >= this.#windowStart)
-        .sort((a, b) => a.seq - b.seq);
+        .sort((a, b) => a.seq - b.seq)
+        .map((message) => this.#withFreshQuote(message));
       this.#viewStale = false;
     }
     return this.#view;
@@ -148,12 +155,31 @@ export class RoomTimeline {
   reset(revision: number, latest: MessagePage): void {
     this.#cursor = new RevisionCursor(revision);
     this.#byId.clear();
+    this.#quotedBy.clear();
     this.#maxSeq = 0;
     this.#targetSeq = 0;
     this.#changesCut = false;
     this.#windowStart = Number.POSITIVE_INFINITY;
     this.applyHistory(latest);
     this.#touchIf(true);
+  }
+
+  #withFreshQuote(message: Message): Message {
+    const quote = message.replyTo;
+    const parent = quote && this.#byId.get(quote.id);
+    if (!quote || !parent) return message;
+    const deleted = parent.deletedAt !== null;
+    if (quote.deleted === deleted && quote.body === parent.body) return message;
+    return { ...message, replyTo: { ...quote, body: parent.body, deleted } };
+  }
+
+  /** Whether a reply shown in the window quotes the message `id`. */
+  #quotedInView(id: string): boolean {
+    for (const replyId of this.#quotedBy.get(id) ?? []) {
+      const reply = this.#byId.get(replyId);
+      if (reply && reply.seq >= this.#windowStart) return true;
+    }
+    return false;
   }
 
   #mergeAll(messages: readonly Message[]): boolean {
@@ -169,9 +195,13 @@ export class RoomTimeline {
     const held = this.#byId.get(message.id);
     if (held && held.revision >= message.revision) return false;
     this.#byId.set(message.id, message);
+    if (message.replyTo) {
+      const replies = this.#quotedBy.get(message.replyTo.id) ?? new Set<string>();
+      this.#quotedBy.set(message.replyTo.id, replies.add(message.id));
+    }
     if (message.seq > this.#maxSeq) this.#maxSeq = message.seq;
     if (message.seq > this.#targetSeq) this.#targetSeq = message.seq;
-    return message.seq >= this.#windowStart;
+    return message.seq >= this.#windowStart || this.#quotedInView(message.id);
   }
 
   #touchIf(changed: boolean): boolean {

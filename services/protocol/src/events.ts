@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { Counter, Id } from './common.js';
 import type { Ack, ErrorCode } from './errors.js';
 import { Message } from './messages.js';
-import { Member, RoomSummary } from './rooms.js';
+import { Member, MessagePreview, RoomSummary } from './rooms.js';
 
 /** Socket.IO room that holds every socket of one user (all tabs, all devices, every replica). */
 export const userChannel = (userId: string) => `user:${userId}`;
@@ -26,8 +26,16 @@ const RoomStamp = { roomId: Id, lastSeq: Counter, revision: Counter };
  */
 export const MessageNewEvent = Type.Object({ ...RoomStamp, message: Message });
 export const MessageEditedEvent = Type.Object({ ...RoomStamp, message: Message });
-/** The message is a tombstone: empty body, `deletedAt` set. */
-export const MessageDeletedEvent = Type.Object({ ...RoomStamp, message: Message });
+/**
+ * The message is a tombstone: empty body, `deletedAt` set. `lastMessage` is the room's preview after the
+ * delete (the room list's second line): when the deleted message was the preview, it moves back to the newest
+ * message still standing, or to none, so no client shows the deleted text or has to guess what came before.
+ */
+export const MessageDeletedEvent = Type.Object({
+  ...RoomStamp,
+  message: Message,
+  lastMessage: Type.Union([MessagePreview, Type.Null()]),
+});
 /** Sent to each member's own channel: the room as that member sees it. */
 export const RoomCreatedEvent = Type.Object({ room: RoomSummary });
 export const RoomRenamedEvent = Type.Object({ ...RoomStamp, name: Type.String() });

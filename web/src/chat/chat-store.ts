@@ -1,5 +1,12 @@
 import { ApiRequestError, ChatClient, withRetry, type RoomEvent } from '@livechat/client';
-import type { Member, Message, PublicUser, QuotedMessage, RoomSummary } from '@livechat/protocol';
+import type {
+  Member,
+  Message,
+  MessagePreview,
+  PublicUser,
+  QuotedMessage,
+  RoomSummary,
+} from '@livechat/protocol';
 import { toFormErrors } from '../forms/problem-to-form-errors';
 import type { SessionStore } from '../session/session-store';
 import type { ChatSnapshot, RoomLoad } from './chat-snapshot';
@@ -34,6 +41,8 @@ export class ChatStore {
   private readonly stops: (() => void)[] = [];
   private readonly roomStops = new Map<string, () => void>();
   private readonly readTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Per room, the highest seq seen in a focused window that the server's marker has not been asked for. */
+  private readonly seen = new Map<string, number>();
   private viewing: string | null = null;
   private everConnected = false;
 
@@ -72,6 +81,16 @@ export class ChatStore {
       client.onConnectionState((state) => this.onConnectionState(state)),
       client.onSessionEnded(() => this.session.signOut('You were logged out. Log in again to continue.')),
     );
+    // Coming back to the tab or window counts as seeing what arrived meanwhile.
+    const onAttention = () => {
+      if (this.viewing) this.scheduleMarkRead(this.viewing);
+    };
+    document.addEventListener('visibilitychange', onAttention);
+    window.addEventListener('focus', onAttention);
+    this.stops.push(() => {
+      document.removeEventListener('visibilitychange', onAttention);
+      window.removeEventListener('focus', onAttention);
+    });
     client.connect();
     void this.loadRooms();
     return () => {
@@ -96,7 +115,7 @@ export class ChatStore {
     }
   }
 
-  /** The room on screen: its new messages count as read while the page is visible. */
+  /** The room on screen: its new messages count as read while the page is visible and focused. */
   setViewing(roomId: string | null): void {
     this.viewing = roomId;
     if (roomId) this.scheduleMarkRead(roomId);
@@ -111,7 +130,7 @@ export class ChatStore {
       roomId,
       this.client.onMessages(roomId, (view, change) => {
         if (change === 'closed') this.forgetRoom(roomId);
-        else if (this.state.setView(roomId, view) && this.isReading(roomId)) this.scheduleMarkRead(roomId);
+        else if (this.state.setView(roomId, view)) this.scheduleMarkRead(roomId);
       }),
     );
     this.state.setLoad(roomId, { ...IDLE_LOAD, loading: true });
@@ -191,8 +210,13 @@ export class ChatStore {
     this.client.startTyping(roomId);
   }
 
-  /** The server's answer to my own change updates the sidebar like its event would (whichever comes first). */
+  /**
+   * The server's answer to my own change updates the sidebar like its event would (whichever comes first).
+   * Not a delete: only its event says what the room's preview moved back to, and an answer applied first
+   * would make that event look old.
+   */
   private onOwnMessage(message: Message, change: MessageChange): void {
+    if (change === 'deleted') return;
     const room = this.state.get().rooms.get(message.roomId);
     if (!room) return;
     const lastSeq = Math.max(room.lastSeq, message.seq);
@@ -201,26 +225,41 @@ export class ChatStore {
 
   // ---- read markers ----
 
+  /**
+   * Notes what the person sees of the room now and moves the server's marker there soon after: at most
+   * READ_DELAY_MS after the first message seen (a burst costs one request, not one per message). Only what
+   * is seen in a visible, focused window counts; what was seen counts even if the window loses focus before
+   * the request goes out.
+   */
   private scheduleMarkRead(roomId: string): void {
-    clearTimeout(this.readTimers.get(roomId));
-    this.readTimers.set(
-      roomId,
-      setTimeout(() => void this.markRead(roomId), READ_DELAY_MS),
-    );
-  }
-
-  private isReading(roomId: string): boolean {
-    return this.viewing === roomId && document.visibilityState === 'visible';
-  }
-
-  /** Moves my read marker to the newest message loaded in the room I am reading. */
-  private async markRead(roomId: string): Promise<void> {
     const { rooms, views } = this.state.get();
     const room = rooms.get(roomId);
     const view = views.get(roomId);
     if (!room || !view || !this.isReading(roomId)) return;
-    const seq = readUpTo(view.messages, room.lastReadSeq);
+    const seq = Math.max(readUpTo(view.messages, room.lastReadSeq), this.seen.get(roomId) ?? 0);
+    // `lastReadSeq` is the server's marker (the badge may already show 0 while the request is on its way).
     if (seq <= room.lastReadSeq && room.unreadCount === 0) return;
+    this.seen.set(roomId, seq);
+    if (this.readTimers.has(roomId)) return;
+    this.readTimers.set(
+      roomId,
+      setTimeout(() => {
+        this.readTimers.delete(roomId);
+        void this.markRead(roomId);
+      }, READ_DELAY_MS),
+    );
+  }
+
+  /** Whether the person can see the room: it is on screen, and the tab is visible and focused. */
+  private isReading(roomId: string): boolean {
+    return this.viewing === roomId && document.visibilityState === 'visible' && document.hasFocus();
+  }
+
+  /** Moves my read marker to the newest message seen; every device of mine hears `read:updated`. */
+  private async markRead(roomId: string): Promise<void> {
+    const seq = this.seen.get(roomId);
+    this.seen.delete(roomId);
+    if (seq === undefined || !this.state.get().rooms.has(roomId)) return;
     try {
       this.onReadUpdated(await this.client.markRead(roomId, seq));
     } catch {
@@ -328,13 +367,13 @@ export class ChatStore {
   private applySummaryChange(
     room: RoomSummary,
     change: MessageChange,
-    event: { message: Message; lastSeq: number; revision: number },
+    event: { message: Message; lastSeq: number; revision: number; lastMessage?: MessagePreview | null },
   ): void {
     const reading = this.isReading(room.id);
     const result = applyMessageChange(room, change, event, this.me.id, reading);
     if (result && 'room' in result) this.state.putRoom(result.room);
     else if (result) void this.refetchRoom(room.id);
-    if (reading) this.scheduleMarkRead(room.id);
+    this.scheduleMarkRead(room.id);
   }
 
   /** Reads one room's row again (after a gap): the server's unread count is exact. */

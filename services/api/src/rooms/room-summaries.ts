@@ -1,7 +1,18 @@
 import { sql, type Kysely } from 'kysely';
-import type { RoomSummary } from '@livechat/protocol';
+import type { MessagePreview, RoomSummary } from '@livechat/protocol';
 import type { Database } from '../db/schema.js';
 import { unreadCountSql } from '../messages/unread-count.js';
+
+/** The room's last message (`lm`) and its sender (`lu`), as a room list row's preview reads them. */
+const PREVIEW_COLUMNS = [
+  'lm.id as last_id',
+  'lm.seq as last_msg_seq',
+  'lm.body as last_body',
+  'lm.created_at as last_created_at',
+  'lm.deleted_at as last_deleted_at',
+  'lu.id as last_sender_id',
+  'lu.display_name as last_sender_name',
+] as const;
 
 /**
  * "My rooms" rows in one query: my membership, the room, its last message (through rooms.last_message_id,
@@ -26,13 +37,7 @@ function summaryQuery(db: Kysely<Database>) {
       'r.revision',
       'r.last_activity_at',
       'r.member_count',
-      'lm.id as last_id',
-      'lm.seq as last_msg_seq',
-      'lm.body as last_body',
-      'lm.created_at as last_created_at',
-      'lm.deleted_at as last_deleted_at',
-      'lu.id as last_sender_id',
-      'lu.display_name as last_sender_name',
+      ...PREVIEW_COLUMNS,
       unreadCountSql(sql.ref('rm.room_id'), sql.ref('r.last_seq'), sql.ref('rm.last_read_seq')).as(
         'unread_count',
       ),
@@ -40,6 +45,43 @@ function summaryQuery(db: Kysely<Database>) {
 }
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
+type PreviewRow = Pick<
+  SummaryRow,
+  | 'last_id'
+  | 'last_msg_seq'
+  | 'last_body'
+  | 'last_created_at'
+  | 'last_deleted_at'
+  | 'last_sender_id'
+  | 'last_sender_name'
+>;
+
+function toPreview(row: PreviewRow): MessagePreview | null {
+  if (row.last_id === null) return null;
+  return {
+    id: row.last_id,
+    seq: row.last_msg_seq!,
+    sender: { id: row.last_sender_id!, displayName: row.last_sender_name! },
+    body: row.last_body!,
+    createdAt: row.last_created_at!.toISOString(),
+    deleted: row.last_deleted_at !== null,
+  };
+}
+
+/**
+ * The room's preview as the room list shows it, read in the transaction of a change that may have moved it
+ * (a delete): what `message:deleted` tells every member.
+ */
+export async function roomPreview(db: Kysely<Database>, roomId: string): Promise<MessagePreview | null> {
+  const row = await db
+    .selectFrom('rooms as r')
+    .leftJoin('messages as lm', 'lm.id', 'r.last_message_id')
+    .leftJoin('users as lu', 'lu.id', 'lm.sender_id')
+    .select([...PREVIEW_COLUMNS])
+    .where('r.id', '=', roomId)
+    .executeTakeFirstOrThrow();
+  return toPreview(row);
+}
 
 function toRoomSummary(row: SummaryRow): RoomSummary {
   return {
@@ -53,17 +95,7 @@ function toRoomSummary(row: SummaryRow): RoomSummary {
     memberCount: row.member_count,
     unreadCount: Number(row.unread_count),
     lastReadSeq: row.last_read_seq,
-    lastMessage:
-      row.last_id === null
-        ? null
-        : {
-            id: row.last_id,
-            seq: row.last_msg_seq!,
-            sender: { id: row.last_sender_id!, displayName: row.last_sender_name! },
-            body: row.last_body!,
-            createdAt: row.last_created_at!.toISOString(),
-            deleted: row.last_deleted_at !== null,
-          },
+    lastMessage: toPreview(row),
   };
 }
 

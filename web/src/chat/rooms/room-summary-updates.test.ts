@@ -45,9 +45,10 @@ describe('applyMessageChange', () => {
       unreadCount: 0,
       lastReadSeq: 4,
     });
+    // Read on screen: the badge clears, but the marker stays the server's until mark-read answers.
     expect(applied(applyMessageChange(room(), 'new', stamped(4, ada), me.id, true))).toMatchObject({
       unreadCount: 0,
-      lastReadSeq: 4,
+      lastReadSeq: 2,
     });
   });
 
@@ -79,6 +80,32 @@ describe('applyMessageChange', () => {
     expect(previewText(applied(applyMessageChange(withPreview, 'edited', edit, me.id, false)), me.id)).toBe(
       'Ada: fixed',
     );
+  });
+
+  it('takes the preview a delete names: the newest message still standing, or none', () => {
+    const withPreview = applied(applyMessageChange(room(), 'new', stamped(4, ada), me.id, false));
+    const tombstone = buildMessage(4, ada, { revision: 5, body: '', deletedAt: '2026-01-01T11:00:00.000Z' });
+    const previous = { ...stamped(3, me).message, body: 'before it' };
+    const lastMessage = {
+      id: previous.id,
+      seq: 3,
+      sender: me,
+      body: 'before it',
+      createdAt: previous.createdAt,
+      deleted: false,
+    };
+    const deleted = (preview: typeof lastMessage | null) =>
+      applied(
+        applyMessageChange(
+          withPreview,
+          'deleted',
+          { message: tombstone, lastSeq: 4, revision: 5, lastMessage: preview },
+          me.id,
+          false,
+        ),
+      );
+    expect(previewText(deleted(lastMessage), me.id)).toBe('You: before it');
+    expect(previewText(deleted(null), me.id)).toBe('No messages yet');
   });
 });
 

@@ -26,7 +26,7 @@ const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b)
 export function applyMessageChange(
   room: RoomSummary,
   kind: 'new' | 'edited' | 'deleted',
-  event: { message: Message; lastSeq: number; revision: number },
+  event: { message: Message; lastSeq: number; revision: number; lastMessage?: MessagePreview | null },
   myId: string,
   reading: boolean,
 ): SummaryUpdate | null {
@@ -41,16 +41,22 @@ export function applyMessageChange(
   if (kind === 'new') {
     next.lastActivityAt = later(message.createdAt, room.lastActivityAt);
     next.lastMessage = preview(message);
-    if (message.sender.id === myId || reading) {
+    if (message.sender.id === myId) {
       // My own message moved my marker to it on the server (protocol: MessageNewEvent), and it is the
       // room's latest (exactly the next revision): nothing after it is unread.
       next.lastReadSeq = Math.max(room.lastReadSeq, message.seq);
+      next.unreadCount = 0;
+    } else if (reading) {
+      // Read on screen: the badge clears now, but `lastReadSeq` stays the server's marker until mark-read
+      // answers, so the store still knows the marker has to move (issue 8: it did not, when this moved it).
       next.unreadCount = 0;
     } else if (countsAsUnread(message, room.lastReadSeq, myId)) {
       next.unreadCount = room.unreadCount + 1;
     }
   } else {
-    if (room.lastMessage?.id === message.id) next.lastMessage = preview(message);
+    // A delete says what the preview is now (the newest message still standing, or none).
+    if (kind === 'deleted' && event.lastMessage !== undefined) next.lastMessage = event.lastMessage;
+    else if (room.lastMessage?.id === message.id) next.lastMessage = preview(message);
     if (kind === 'deleted' && countsAsUnread({ ...message, deletedAt: null }, room.lastReadSeq, myId)) {
       next.unreadCount = Math.max(0, room.unreadCount - 1);
     }

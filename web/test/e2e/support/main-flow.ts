@@ -4,6 +4,7 @@ import { seriousAxeViolations } from './axe';
 import { ChatDriver, eventually, newPerson, type TestPerson } from './chat-driver';
 import { launchChromium } from './chromium';
 import { domCspViolations, guardContext, type PageProblems } from './page-guards';
+import { readAndDeleteSteps } from './read-and-delete-steps';
 import { screenshotBothThemes, screenshotFailure } from './screenshots';
 
 /** A running LiveChat the flow drives: standalone, or a cluster behind nginx. */
@@ -192,6 +193,8 @@ export function describeMainFlow(name: string, start: () => Promise<ChatTarget>)
       await bob().page.reload();
       await bob().app.roomsLoaded();
     });
+
+    readAndDeleteSteps({ url: () => target.url, browser: () => browser, alice, bob, sharedRoom });
 
     it('shows all twenty messages sent while one person was offline, once and in order', async () => {
       await sharedRoom('Team');
