@@ -1,6 +1,7 @@
 import { MESSAGE_MAX_LENGTH, TYPING_THROTTLE_MS } from '@livechat/protocol';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { MessageView } from '../timeline/message-view';
+import { characterCountText, isOverLimit } from './character-count';
 
 export type ComposerMode =
   { kind: 'new' } | { kind: 'reply'; to: MessageView } | { kind: 'edit'; message: MessageView };
@@ -114,7 +115,9 @@ export function Composer({
     }
   };
 
-  const remaining = MESSAGE_MAX_LENGTH - text.length;
+  // Over the limit the draft stays (the person trims it) and Send is off: the server would refuse it.
+  const overLimit = isOverLimit(text.trim().length);
+  const countText = characterCountText(text.trim().length);
   return (
     <form
       className="composer"
@@ -155,7 +158,7 @@ export function Composer({
           onKeyDown={onKeyDown}
           aria-invalid={error ? true : undefined}
         />
-        <button type="submit" className="button primary" disabled={!text.trim() || saving}>
+        <button type="submit" className="button primary" disabled={!text.trim() || saving || overLimit}>
           {mode.kind === 'edit' ? 'Save' : 'Send'}
         </button>
       </div>
@@ -164,9 +167,9 @@ export function Composer({
           {error}
         </p>
       ) : null}
-      {remaining < 200 ? (
-        <p className="composer-count" aria-live="polite">
-          {remaining} characters left
+      {countText ? (
+        <p className={overLimit ? 'composer-count over-limit' : 'composer-count'} aria-live="polite">
+          {countText}
         </p>
       ) : null}
     </form>
