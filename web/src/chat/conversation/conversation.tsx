@@ -1,3 +1,4 @@
+import { ArrowDown } from 'lucide-react';
 import { may, type Message } from '@livechat/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { WindowedList, type WindowedListHandle } from '../../ui/windowed-list';
@@ -187,7 +188,8 @@ export function Conversation({ roomId }: { roomId: string }) {
               className="button small jump-latest"
               onClick={() => list.current?.scrollToBottom()}
             >
-              Jump to latest ↓
+              Jump to latest
+              <ArrowDown aria-hidden size={14} />
             </button>
           ) : null}
         </div>

@@ -1,3 +1,4 @@
+import { Pencil, Reply, Trash2 } from 'lucide-react';
 import { memo } from 'react';
 import { Avatar } from '../../ui/avatar';
 import type { MessageView } from '../timeline/message-view';
@@ -128,7 +129,7 @@ export const MessageRow = memo(function MessageRow({
               title="Reply"
               onClick={() => actions.reply(message)}
             >
-              <span aria-hidden="true">↩</span>
+              <Reply aria-hidden size={16} />
             </button>
             {own ? (
               <>
@@ -139,7 +140,7 @@ export const MessageRow = memo(function MessageRow({
                   title="Edit"
                   onClick={() => actions.edit(message)}
                 >
-                  <span aria-hidden="true">✎</span>
+                  <Pencil aria-hidden size={16} />
                 </button>
                 <button
                   type="button"
@@ -148,7 +149,7 @@ export const MessageRow = memo(function MessageRow({
                   title="Delete"
                   onClick={() => actions.remove(message)}
                 >
-                  <span aria-hidden="true">🗑</span>
+                  <Trash2 aria-hidden size={16} />
                 </button>
               </>
             ) : null}

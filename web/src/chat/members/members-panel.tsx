@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 import { mayRemove, type Member, type PublicUser, type RoomSummary } from '@livechat/protocol';
 import { useState } from 'react';
 import { toFormErrors } from '../../forms/problem-to-form-errors';
@@ -50,7 +51,7 @@ export function MembersPanel({
       <div className="panel-header">
         <h2>Members</h2>
         <button type="button" className="icon-button" aria-label="Close members" onClick={onClose}>
-          <span aria-hidden="true">×</span>
+          <X aria-hidden size={18} />
         </button>
       </div>
       <ul className="member-list" aria-busy={!membersLoaded}>
@@ -75,7 +76,7 @@ export function MembersPanel({
                   disabled={busy}
                   onClick={() => void run(() => store.removeMember(room.id, member.user.id))}
                 >
-                  <span aria-hidden="true">×</span>
+                  <X aria-hidden size={16} />
                 </button>
               ) : null}
             </li>

@@ -1,3 +1,4 @@
+import { Plus, Settings } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Link } from '../../routing/link';
 import { paths } from '../../routing/routes';
@@ -29,7 +30,8 @@ export function RoomSidebar({ activeRoomId }: { activeRoomId: string | null }) {
         <ThemeToggle />
       </div>
       <button type="button" className="button primary new-room" onClick={() => setCreating(true)}>
-        + New room
+        <Plus aria-hidden size={16} />
+        New room
       </button>
       {status === 'loading' ? <p className="sidebar-note">Loading rooms…</p> : null}
       {status === 'failed' ? (
@@ -70,7 +72,7 @@ export function RoomSidebar({ activeRoomId }: { activeRoomId: string | null }) {
           {store.me.displayName}
           <span className="visually-hidden"> — account settings</span>
         </Link>
-        <span aria-hidden="true">⚙</span>
+        <Settings aria-hidden size={16} />
       </div>
       {creating ? <CreateRoomDialog onClose={() => setCreating(false)} /> : null}
     </nav>

@@ -83,7 +83,7 @@ export class ChatDriver {
   }
 
   async createRoom(name: string, members: string[] = []): Promise<void> {
-    await this.page.getByRole('button', { name: '+ New room' }).click();
+    await this.page.getByRole('button', { name: 'New room' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Create a room' });
     await dialog.getByLabel('Room name').fill(name);
     for (const member of members) await this.pickPerson(dialog, member);

@@ -348,7 +348,7 @@ export function describeMainFlow(name: string, start: () => Promise<ChatTarget>)
         [
           'create-room',
           async () => {
-            await page.getByRole('button', { name: '+ New room' }).click();
+            await page.getByRole('button', { name: 'New room' }).click();
             await page.getByRole('dialog', { name: 'Create a room' }).waitFor();
           },
         ],

@@ -1,0 +1,78 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerVerified } from './support/api-seeder';
+import { ChatDriver, newPerson, type TestPerson } from './support/chat-driver';
+import { launchChromium } from './support/chromium';
+import { glyphProblems } from './support/glyph-free-controls';
+import { startStandalone, type RunningStandalone } from './support/standalone-server';
+
+const DESKTOP = { width: 1280, height: 800 };
+
+interface Person {
+  person: TestPerson;
+  context: BrowserContext;
+  page: Page;
+  app: ChatDriver;
+}
+
+/** Issue 8, "rough edges seen": what a newcomer stumbled on, each checked where a person sees it. */
+describe('rough edges', () => {
+  let server: RunningStandalone;
+  let browser: Browser;
+  let alice: Person;
+  let bob: Person;
+  const carol = newPerson('Carol');
+
+  const signIn = async (person: TestPerson): Promise<Person> => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    const app = new ChatDriver(page, server.url);
+    await app.login(person);
+    return { person, context, page, app };
+  };
+
+  beforeAll(async () => {
+    server = await startStandalone();
+    browser = await launchChromium();
+    const people = [newPerson('Alice'), newPerson('Bob')];
+    for (const person of [...people, carol]) await registerVerified(server.url, person);
+    alice = await signIn(people[0]!);
+    bob = await signIn(people[1]!);
+    await alice.app.createRoom('Team', ['Bob']);
+    await alice.app.send('hello from alice');
+    await alice.app.waitForMessage('hello from alice');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  describe('icons', () => {
+    it('draws every icon as a hidden SVG and names every icon-only control, on every main screen', async () => {
+      const { page, app } = alice;
+      await app.openRoom('Team');
+      await app.message('hello from alice').hover();
+      const panel = await app.membersPanel();
+      await panel.getByRole('listitem').filter({ hasText: 'Bob' }).waitFor();
+      expect(await glyphProblems(page), 'chat and members').toEqual([]);
+      // The remove-member and message buttons are icon-only: they must actually be on the page.
+      await panel.getByRole('button', { name: 'Remove Bob from the room' }).waitFor({ state: 'attached' });
+      await app.message('hello from alice').getByRole('button', { name: 'Delete' }).waitFor();
+
+      await page.getByRole('button', { name: 'New room' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Create a room' });
+      await dialog.getByLabel('Add people').fill('Carol');
+      await dialog.getByRole('button', { name: /^Carol\s+Add$/ }).click();
+      await dialog.getByRole('button', { name: 'Remove Carol' }).waitFor();
+      expect(await glyphProblems(page), 'create-room dialog').toEqual([]);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+
+      await page.goto(`${server.url}/settings`);
+      await page.getByRole('heading', { name: 'Account' }).waitFor();
+      expect(await glyphProblems(page), 'settings').toEqual([]);
+      await page.getByRole('link', { name: 'Back to chat' }).click();
+      await app.roomsLoaded();
+    });
+  });
+});
