@@ -75,4 +75,29 @@ describe('rough edges', () => {
       await app.roomsLoaded();
     });
   });
+
+  describe('presence while cut off from the server', () => {
+    it('greys every presence dot as unknown while offline, and shows real presence once back', async () => {
+      const { page, app, context } = bob;
+      await app.openRoom('Team');
+      const panel = await app.membersPanel();
+      const aliceRow = panel.getByRole('listitem').filter({ hasText: 'Alice' });
+      await aliceRow.getByText(', online').waitFor();
+      const dots = page.locator('.presence-dot');
+      expect(await page.locator('.presence-dot.online').count()).toBeGreaterThan(0);
+
+      await context.setOffline(true);
+      await page.getByTestId('connection-banner').getByText('Connection lost').waitFor({ timeout: 30_000 });
+      await aliceRow.getByText(', presence unknown').waitFor();
+      const classes = await dots.evaluateAll((all: Element[]) => all.map((dot) => dot.className));
+      expect(classes.length).toBeGreaterThan(0);
+      expect(classes.filter((name) => !/\bunknown\b/.test(name))).toEqual([]);
+
+      await context.setOffline(false);
+      await page.getByTestId('connection-banner').getByText('Back online').waitFor({ timeout: 30_000 });
+      await aliceRow.getByText(', online').waitFor();
+      expect(await page.locator('.presence-dot.unknown').count()).toBe(0);
+      expect(await page.locator('.presence-dot.online').count()).toBeGreaterThan(0);
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { Pencil, Reply, Trash2 } from 'lucide-react';
 import { memo } from 'react';
 import { Avatar } from '../../ui/avatar';
+import type { Presence } from '../presence-view';
 import type { MessageView } from '../timeline/message-view';
 import type { TimelineRow } from '../timeline/timeline-rows';
 import { fullTime, shortTime } from './message-time';
@@ -17,7 +18,7 @@ export interface MessageActions {
 interface MessageRowProps {
   row: TimelineRow;
   own: boolean;
-  online: boolean;
+  presence: Presence;
   highlighted: boolean;
   actions: MessageActions;
 }
@@ -26,7 +27,7 @@ interface MessageRowProps {
 export const MessageRow = memo(function MessageRow({
   row,
   own,
-  online,
+  presence,
   highlighted,
   actions,
 }: MessageRowProps) {
@@ -57,7 +58,7 @@ export const MessageRow = memo(function MessageRow({
       >
         <div className="message-gutter">
           {row.startsGroup ? (
-            <Avatar user={message.sender} online={online} />
+            <Avatar user={message.sender} presence={presence} />
           ) : (
             <time
               className="message-hover-time"

@@ -5,6 +5,7 @@ import { paths } from '../../routing/routes';
 import { ThemeToggle } from '../../theme/theme-toggle';
 import { Avatar } from '../../ui/avatar';
 import { useChat, useChatStore } from '../chat-context';
+import { presenceKnown } from '../presence-view';
 import { CreateRoomDialog } from './create-room-dialog';
 import { orderRooms, previewText } from './room-summary-updates';
 import { useUnreadTitle } from './use-unread-title';
@@ -17,6 +18,8 @@ export function RoomSidebar({ activeRoomId }: { activeRoomId: string | null }) {
   const ordered = useMemo(() => orderRooms(rooms.values()), [rooms]);
   const [creating, setCreating] = useState(false);
   useUnreadTitle();
+  // I am online whenever connected; the dot says whether the server can see me.
+  const connected = useChat((s) => presenceKnown(s.connection));
   const totalUnread = ordered.reduce((sum, room) => sum + room.unreadCount, 0);
 
   return (
@@ -67,7 +70,7 @@ export function RoomSidebar({ activeRoomId }: { activeRoomId: string | null }) {
       {/* The link's text is the name alone (axe: visible text inside the accessible name); the avatar and
           the gear are beside it, and the link's ::after covers the whole row. */}
       <div className="sidebar-account">
-        <Avatar user={store.me} size="small" online />
+        <Avatar user={store.me} size="small" presence={connected ? 'online' : 'unknown'} />
         <Link to={paths.settings} className="sidebar-account-link">
           {store.me.displayName}
           <span className="visually-hidden"> — account settings</span>
