@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerVerified } from './support/api-seeder';
+import { seriousAxeViolations } from './support/axe';
 import { ChatDriver, newPerson, type TestPerson } from './support/chat-driver';
 import { launchChromium } from './support/chromium';
 import { glyphProblems } from './support/glyph-free-controls';
@@ -98,6 +99,25 @@ describe('rough edges', () => {
       await aliceRow.getByText(', online').waitFor();
       expect(await page.locator('.presence-dot.unknown').count()).toBe(0);
       expect(await page.locator('.presence-dot.online').count()).toBeGreaterThan(0);
+    });
+  });
+
+  describe('log out from the user menu', () => {
+    it('logs out from the menu under my name, and a reload stays logged out', async () => {
+      const someone = await signIn(carol);
+      const menu = await someone.app.openUserMenu();
+      expect(await glyphProblems(someone.page)).toEqual([]);
+      expect(await seriousAxeViolations(someone.page)).toEqual([]);
+      await menu.getByRole('button', { name: 'Log out' }).click();
+      await someone.page.getByRole('button', { name: 'Log in' }).waitFor();
+      expect(new URL(someone.page.url()).pathname).toBe('/login');
+      await someone.page.reload();
+      await someone.page.getByRole('button', { name: 'Log in' }).waitFor();
+      await someone.page.goto(server.url);
+      await someone.page.getByRole('button', { name: 'Log in' }).waitFor();
+      expect(new URL(someone.page.url()).pathname).toBe('/login');
+      expect(await someone.page.getByRole('navigation', { name: 'Rooms' }).count()).toBe(0);
+      await someone.context.close();
     });
   });
 });

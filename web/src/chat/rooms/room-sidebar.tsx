@@ -1,9 +1,9 @@
-import { Plus, Settings } from 'lucide-react';
+import { Plus } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Link } from '../../routing/link';
 import { paths } from '../../routing/routes';
 import { ThemeToggle } from '../../theme/theme-toggle';
-import { Avatar } from '../../ui/avatar';
+import { UserMenu } from '../../account/user-menu';
 import { useChat, useChatStore } from '../chat-context';
 import { presenceKnown } from '../presence-view';
 import { CreateRoomDialog } from './create-room-dialog';
@@ -67,16 +67,7 @@ export function RoomSidebar({ activeRoomId }: { activeRoomId: string | null }) {
           );
         })}
       </ul>
-      {/* The link's text is the name alone (axe: visible text inside the accessible name); the avatar and
-          the gear are beside it, and the link's ::after covers the whole row. */}
-      <div className="sidebar-account">
-        <Avatar user={store.me} size="small" presence={connected ? 'online' : 'unknown'} />
-        <Link to={paths.settings} className="sidebar-account-link">
-          {store.me.displayName}
-          <span className="visually-hidden"> — account settings</span>
-        </Link>
-        <Settings aria-hidden size={16} />
-      </div>
+      <UserMenu me={store.me} presence={connected ? 'online' : 'unknown'} />
       {creating ? <CreateRoomDialog onClose={() => setCreating(false)} /> : null}
     </nav>
   );

@@ -69,6 +69,13 @@ export class ChatDriver {
     await this.roomsLoaded();
   }
 
+  /** Opens the menu under my name at the foot of the sidebar (account settings, log out). */
+  async openUserMenu(): Promise<Locator> {
+    const button = this.rooms().getByRole('button', { name: /, account menu$/ });
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    return this.rooms().locator('.menu-items');
+  }
+
   rooms(): Locator {
     return this.page.getByRole('navigation', { name: 'Rooms' });
   }
