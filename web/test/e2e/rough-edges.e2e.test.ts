@@ -120,4 +120,34 @@ describe('rough edges', () => {
       await someone.context.close();
     });
   });
+
+  describe('a visitor who never signed in', () => {
+    it('loads the app without a failing request or a console error, and a signed-in reload still restores the session', async () => {
+      const context = await browser.newContext({ viewport: DESKTOP });
+      const page = await context.newPage();
+      const failures: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') failures.push(`console: ${message.text()}`);
+      });
+      page.on('response', (response) => {
+        if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
+      });
+      page.on('requestfailed', (request) => failures.push(`failed ${request.url()}`));
+      for (const path of ['/', '/login', '/register']) {
+        await page.goto(`${server.url}${path}`);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.waitForLoadState('networkidle');
+      }
+      await page.getByRole('button', { name: 'Create account' }).waitFor();
+      expect(failures).toEqual([]);
+
+      // The marker is what lets a signed-in person's reload restore the session.
+      const app = new ChatDriver(page, server.url);
+      await app.login(carol);
+      await page.reload();
+      await app.roomsLoaded();
+      expect(failures).toEqual([]);
+      await context.close();
+    });
+  });
 });
