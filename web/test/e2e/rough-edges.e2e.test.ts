@@ -53,13 +53,17 @@ describe('rough edges', () => {
     it('draws every icon as a hidden SVG and names every icon-only control, on every main screen', async () => {
       const { page, app } = alice;
       await app.openRoom('Team');
-      await app.message('hello from alice').hover();
       const panel = await app.membersPanel();
       await panel.getByRole('listitem').filter({ hasText: 'Bob' }).waitFor();
+      // Icon-only buttons that must be on the page for the check to mean something (the message's
+      // toolbar is in the DOM, shown on hover or focus).
+      const attached = { state: 'attached' } as const;
+      await panel.getByRole('button', { name: 'Remove Bob from the room' }).waitFor(attached);
+      const message = app.message('hello from alice');
+      for (const name of ['Reply', 'Edit', 'Delete']) {
+        await message.getByRole('button', { name, includeHidden: true }).waitFor(attached);
+      }
       expect(await glyphProblems(page), 'chat and members').toEqual([]);
-      // The remove-member and message buttons are icon-only: they must actually be on the page.
-      await panel.getByRole('button', { name: 'Remove Bob from the room' }).waitFor({ state: 'attached' });
-      await app.message('hello from alice').getByRole('button', { name: 'Delete' }).waitFor();
 
       await page.getByRole('button', { name: 'New room' }).click();
       const dialog = page.getByRole('dialog', { name: 'Create a room' });
