@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
-import { connectRedis, operations, serverOptions, type RedisClient } from '@livechat/server-kit';
+import {
+  connectRedis,
+  memoryRevokedSessions,
+  operations,
+  redisRevokedSessions,
+  serverOptions,
+  type RedisClient,
+  type RevokedSessions,
+} from '@livechat/server-kit';
 import { apiPlugin } from '../../src/app.js';
 import { generateSigningKeyPair, importSigningKey } from '@livechat/access-token';
 import { loadApiConfig, type ApiConfig } from '../../src/config.js';
@@ -73,18 +81,27 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
 
   let redis: RedisClient | null = null;
   let fanout: Pick<ApiDependencies, 'io' | 'fanoutReady' | 'confirmPublished'>;
+  let revokedSessions: RevokedSessions;
   if (redisUrl) {
     const client = await connectRedis(redisUrl, app.log, 'api-test');
     redis = client;
     const cluster = await createClusterFanout(client, config.REDIS_PREFIX);
+    revokedSessions = await redisRevokedSessions(client, config.REDIS_PREFIX, app.log);
+    const list = revokedSessions;
     closers.push(
       () => cluster.close(),
+      () => list.close(),
       async () => client.destroy(),
     );
     fanout = { io: cluster.io, fanoutReady: cluster.ready, confirmPublished: cluster.confirmPublished };
   } else {
     const io = new Server();
-    closers.push(() => io.close());
+    revokedSessions = memoryRevokedSessions();
+    const list = revokedSessions;
+    closers.push(
+      () => io.close(),
+      () => list.close(),
+    );
     fanout = { io, fanoutReady: () => true, confirmPublished: inProcessConfirmation };
   }
 
@@ -95,6 +112,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     redis,
     keys: { signingKey: await importSigningKey(pair.privateKeyPem, pair.kid), publicKeys: pair.publicKeys },
     mailSender: options.mailSender ?? { name: 'test-null', send: async () => undefined },
+    revokedSessions,
     ...fanout,
     confirmPublished: options.wrapConfirmation?.(fanout.confirmPublished) ?? fanout.confirmPublished,
   };
