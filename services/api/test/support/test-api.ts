@@ -13,6 +13,7 @@ import {
 import { apiPlugin } from '../../src/app.js';
 import { generateSigningKeyPair, importSigningKey } from '@livechat/access-token';
 import { loadApiConfig, type ApiConfig } from '../../src/config.js';
+import type { SigningKeys } from '../../src/auth/signing-keys.js';
 import type { ApiDependencies } from '../../src/context.js';
 import { inProcessConfirmation, type ConfirmPublished } from '../../src/events/publish-confirmation.js';
 import { createClusterFanout } from '../../src/events/socket-fanout.js';
@@ -42,6 +43,8 @@ export interface TestApiOptions {
   mailSender?: MailSender;
   /** Reuse a database (e.g. two API replicas on one database). */
   database?: TestDatabase;
+  /** Reuse signing keys (replicas of one deployment verify each other's tokens). */
+  keys?: SigningKeys;
   /** Wraps the transport's confirmation, e.g. to hold publishes as a slow Redis would. */
   wrapConfirmation?: (confirm: ConfirmPublished) => ConfirmPublished;
 }
@@ -105,12 +108,12 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     fanout = { io, fanoutReady: () => true, confirmPublished: inProcessConfirmation };
   }
 
-  const pair = await generateSigningKeyPair();
+  const keys = options.keys ?? (await generateKeys());
   const deps: ApiDependencies = {
     config,
     db: database.db,
     redis,
-    keys: { signingKey: await importSigningKey(pair.privateKeyPem, pair.kid), publicKeys: pair.publicKeys },
+    keys,
     mailSender: options.mailSender ?? { name: 'test-null', send: async () => undefined },
     revokedSessions,
     ...fanout,
@@ -134,4 +137,9 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       if (ownDatabase) await database.close();
     },
   };
+}
+
+async function generateKeys(): Promise<SigningKeys> {
+  const pair = await generateSigningKeyPair();
+  return { signingKey: await importSigningKey(pair.privateKeyPem, pair.kid), publicKeys: pair.publicKeys };
 }
