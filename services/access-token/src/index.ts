@@ -1,2 +1,3 @@
 export * from './keys.js';
 export * from './access-token.js';
+export * from './verified-token-cache.js';

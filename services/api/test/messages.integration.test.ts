@@ -117,6 +117,16 @@ describe('messages', () => {
   });
 
   describe('replies', () => {
+    it('answer the message exactly as history and the event store it', async () => {
+      const own = await buildRoom(api.app, alice, [bob]);
+      const parent = await buildMessage(api.app, alice, own.id, 'first');
+      const reply = await buildMessage(api.app, bob, own.id, 'second', { replyTo: parent.id });
+      const page = await callRoute(api.app, bob, 'history', { params: { id: own.id } });
+      expect(page.messages).toEqual([parent, reply]);
+      expect(reply).toMatchObject({ seq: 2, revision: 2, sender: { id: bob.id, displayName: 'Bob' } });
+      expect(Date.parse(reply.createdAt)).toBeGreaterThanOrEqual(Date.parse(parent.createdAt));
+    });
+
     it('quote their parent, which shows as deleted once it is', async () => {
       const own = await buildRoom(api.app, alice, [bob]);
       const parent = await buildMessage(api.app, alice, own.id, 'question?');
