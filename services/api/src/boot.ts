@@ -1,6 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { Server } from 'socket.io';
-import { connectRedis, type RedisClient } from '@livechat/server-kit';
+import {
+  connectRedis,
+  memoryRevokedSessions,
+  redisRevokedSessions,
+  type RedisClient,
+  type RevokedSessions,
+} from '@livechat/server-kit';
 import { loadSigningKeys } from './auth/signing-keys.js';
 import type { ApiConfig } from './config.js';
 import type { ApiDependencies } from './context.js';
@@ -18,10 +24,16 @@ export interface BootedApi {
 
 /**
  * Opens what the API runs on, by configuration: Postgres or PGlite (migrated), Redis or nothing, the
- * signing keys, the mail sender. `io` is given by the standalone server (its gateway's); otherwise the API
- * builds its own Socket.IO server on the Redis adapter.
+ * signing keys, the mail sender. The standalone server hands over its gateway's Socket.IO server and
+ * revoked-session list (`shared`); otherwise the API builds its own Socket.IO server on the Redis adapter
+ * and its own list (on Redis, or in memory).
  */
-export async function bootApi(config: ApiConfig, logger: FastifyBaseLogger, io?: Server): Promise<BootedApi> {
+export async function bootApi(
+  config: ApiConfig,
+  logger: FastifyBaseLogger,
+  shared?: { io: Server; revokedSessions: RevokedSessions },
+): Promise<BootedApi> {
+  const io = shared?.io;
   const closers: (() => Promise<void>)[] = [];
   try {
     const database = await openDatabase({
@@ -52,6 +64,15 @@ export async function bootApi(config: ApiConfig, logger: FastifyBaseLogger, io?:
       fanout = { io: new Server(), fanoutReady: () => true, confirmPublished: inProcessConfirmation };
     }
 
+    let revokedSessions = shared?.revokedSessions;
+    if (!revokedSessions) {
+      const list = redis
+        ? await redisRevokedSessions(redis, config.REDIS_PREFIX, logger)
+        : memoryRevokedSessions();
+      revokedSessions = list;
+      closers.push(() => list.close());
+    }
+
     const keys = await loadSigningKeys({
       privateKeyPem: config.JWT_PRIVATE_KEY,
       keyId: config.JWT_KEY_ID,
@@ -59,7 +80,15 @@ export async function bootApi(config: ApiConfig, logger: FastifyBaseLogger, io?:
     });
 
     return {
-      deps: { config, db: database.db, redis, keys, mailSender: createMailSender(config, logger), ...fanout },
+      deps: {
+        config,
+        db: database.db,
+        redis,
+        keys,
+        mailSender: createMailSender(config, logger),
+        revokedSessions,
+        ...fanout,
+      },
       async close() {
         for (const close of closers.reverse()) await close();
       },

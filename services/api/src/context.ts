@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Server } from 'socket.io';
-import type { RedisClient } from '@livechat/server-kit';
+import type { RedisClient, RevokedSessions } from '@livechat/server-kit';
 import type { ApiConfig } from './config.js';
 import type { SigningKeys } from './auth/signing-keys.js';
 import type { Database } from './db/schema.js';
@@ -24,4 +24,9 @@ export interface ApiDependencies {
   redis: RedisClient | null;
   keys: SigningKeys;
   mailSender: MailSender;
+  /**
+   * The revoked-session list: on Redis in a cluster, in memory otherwise — in standalone the very one the
+   * gateway checks. The API writes it and rebuilds it from Postgres (src/plugins/revoked-sessions.ts).
+   */
+  revokedSessions: RevokedSessions;
 }

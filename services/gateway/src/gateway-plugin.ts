@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import type { VerifyAccessToken } from '@livechat/access-token';
 import { TYPING_THROTTLE_MS } from '@livechat/protocol';
-import type { RedisClient } from '@livechat/server-kit';
+import type { RedisClient, RevokedSessions } from '@livechat/server-kit';
 import type { ClientEventContext } from './client-events/client-event-handler.js';
 import { TypingThrottle } from './client-events/typing-throttle.js';
 import { allowedOriginList, type GatewayConfig } from './config.js';
@@ -37,6 +37,11 @@ export interface GatewayPluginOptions {
   loadSession: SessionSource;
   /** Redis for fan-out and presence across replicas; null keeps both in this process (standalone). */
   redis: RedisClient | null;
+  /**
+   * Sessions whose access tokens are refused at handshake, on `auth:refresh` and by the socket sweep. Its
+   * owner closes it: the gateway process (on Redis), or the standalone server (shared with the API).
+   */
+  revokedSessions: RevokedSessions;
 }
 
 /**
@@ -45,7 +50,7 @@ export interface GatewayPluginOptions {
  * Expects the `operations` plugin.
  */
 export const gatewayPlugin = fp<GatewayPluginOptions>(
-  async (app, { config, verifyToken, loadSession, redis }) => {
+  async (app, { config, verifyToken, loadSession, redis, revokedSessions }) => {
     const logger = app.log.child({ component: 'gateway' });
     const fanout = redis ? await redisFanout(redis, config.REDIS_PREFIX, logger) : inProcessFanout();
     const io: GatewayServer = new Server(app.server, {
@@ -82,6 +87,7 @@ export const gatewayPlugin = fp<GatewayPluginOptions>(
     const context: ClientEventContext = {
       io,
       verifyToken,
+      revokedSessions,
       presence: store,
       typing: new TypingThrottle(TYPING_THROTTLE_MS),
     };
@@ -91,6 +97,7 @@ export const gatewayPlugin = fp<GatewayPluginOptions>(
       handshake({
         allowedOrigins: allowedOriginList(config),
         verifyToken,
+        revokedSessions,
         isDraining: () => draining,
         sessionLoads,
         metrics,
@@ -112,6 +119,7 @@ export const gatewayPlugin = fp<GatewayPluginOptions>(
     const stopSweep = startSocketSweep(io, {
       intervalMs: config.SOCKET_SWEEP_MS,
       maxBufferedBytes: config.SOCKET_MAX_BUFFERED_BYTES,
+      revokedSessions,
       metrics,
       logger,
     });

@@ -2,8 +2,10 @@ import { AccessTokenError, type VerifyAccessToken } from '@livechat/access-token
 import { HandshakeAuth, PROTOCOL_VERSION, type ErrorCode, type HandshakeRefusal } from '@livechat/protocol';
 import { Compile } from 'typebox/compile';
 import type { FastifyBaseLogger as Logger } from 'fastify';
+import type { RevokedSessions } from '@livechat/server-kit';
 import type { GatewayMetrics } from './gateway-metrics.js';
 import type { SessionLoadGate } from './session-load-gate.js';
+import { SESSION_REVOKED_MESSAGE } from './session-revocation.js';
 import type { GatewaySocket } from './socket-types.js';
 
 const checkAuth = Compile(HandshakeAuth);
@@ -19,6 +21,8 @@ class Refusal extends Error {
 export interface HandshakeOptions {
   allowedOrigins: string[];
   verifyToken: VerifyAccessToken;
+  /** Sessions ended by logout, password reset or change, or a reused refresh token. */
+  revokedSessions: RevokedSessions;
   isDraining: () => boolean;
   /** Admitted sockets hold a slot until their rooms are loaded (socket-lifecycle.ts gives it back). */
   sessionLoads: SessionLoadGate;
@@ -29,7 +33,8 @@ export interface HandshakeOptions {
 /**
  * Socket.IO middleware that admits a socket or refuses it with a coded `connect_error`: the Origin must
  * be allowed (a page elsewhere cannot ride the user's session), the client must speak our
- * PROTOCOL_VERSION, and the access token must verify and belong to a verified email address. Last, a
+ * PROTOCOL_VERSION, and the access token must verify, belong to a session that was not revoked and to a
+ * verified email address. Last, a
  * slot among the session loads in flight: when they are all taken the socket is refused `unavailable`
  * with `retryAfterMs`, a refusal the client retries later (shedding, rather than timing out a queue).
  *
@@ -56,6 +61,8 @@ export function handshake(options: HandshakeOptions) {
     if (auth.protocolVersion !== PROTOCOL_VERSION) return mismatch(auth.protocolVersion);
     try {
       const verified = await options.verifyToken(auth.token);
+      if (options.revokedSessions.has(verified.sessionId))
+        return new Refusal('unauthenticated', SESSION_REVOKED_MESSAGE);
       if (!verified.emailVerified)
         return new Refusal('email_not_verified', 'Verify your email address before chatting');
       if (!options.sessionLoads.tryEnter(socket.id))

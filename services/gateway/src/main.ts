@@ -1,7 +1,13 @@
 import Fastify from 'fastify';
 import { accessTokenVerifier } from '@livechat/access-token';
 import { ConfigError } from '@livechat/protocol';
-import { closeOnSignals, connectRedis, operations, serverOptions } from '@livechat/server-kit';
+import {
+  closeOnSignals,
+  connectRedis,
+  operations,
+  redisRevokedSessions,
+  serverOptions,
+} from '@livechat/server-kit';
 import { loadGatewayConfig, requireClusterSettings } from './config.js';
 import { gatewayPlugin } from './gateway-plugin.js';
 import { httpSessionSource } from './http-session-source.js';
@@ -24,18 +30,22 @@ const app = Fastify(
   serverOptions({ service: 'gateway', logLevel: config.LOG_LEVEL, trustProxy: config.TRUST_PROXY }),
 );
 const redis = await connectRedis(redisUrl, app.log, 'gateway');
+// Written by the API (which rebuilds it from Postgres); this gateway only reads it.
+const revokedSessions = await redisRevokedSessions(redis, config.REDIS_PREFIX, app.log);
 await app.register(operations);
 await app.register(gatewayPlugin, {
   config,
   verifyToken: accessTokenVerifier(publicKeys),
   loadSession: httpSessionSource({ baseUrl: config.API_URL, timeoutMs: config.SESSION_LOAD_TIMEOUT_MS }),
   redis,
+  revokedSessions,
 });
 await app.listen({ port: config.PORT, host: config.HOST });
 app.log.info({ instance: config.INSTANCE_ID }, 'gateway ready');
 closeOnSignals(
   async () => {
     await app.close();
+    await revokedSessions.close();
     redis.destroy();
   },
   app.log,

@@ -2,7 +2,15 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { VerifyAccessToken } from '@livechat/access-token';
 import { apiPlugin, bootApi } from '@livechat/api';
 import { apiSessionSource, gatewayPlugin } from '@livechat/gateway';
-import { connectRedis, operations, serverOptions, type RedisClient } from '@livechat/server-kit';
+import {
+  connectRedis,
+  memoryRevokedSessions,
+  operations,
+  redisRevokedSessions,
+  serverOptions,
+  type RedisClient,
+  type RevokedSessions,
+} from '@livechat/server-kit';
 import { injectFetch } from './inject-fetch.js';
 import type { StandaloneConfig } from './standalone-config.js';
 import { webApp } from './web-app.js';
@@ -23,8 +31,15 @@ export async function buildStandaloneServer(config: StandaloneConfig): Promise<F
     }),
   );
   let redis: RedisClient | null = null;
+  let revokedSessions: RevokedSessions | null = null;
   try {
     if (apiConfig.REDIS_URL) redis = await connectRedis(apiConfig.REDIS_URL, app.log, 'gateway');
+    // One list for the gateway and the API: in memory, a revocation is seen by both at once.
+    revokedSessions = redis
+      ? await redisRevokedSessions(redis, apiConfig.REDIS_PREFIX, app.log)
+      : memoryRevokedSessions();
+    const list = revokedSessions;
+    app.addHook('onClose', () => list.close());
     // The gateway needs the token verifier before the API (which holds the keys) can boot, and the API
     // needs the gateway's Socket.IO server: the verifier is bound once the API is up, before we listen.
     const bound: { verify?: VerifyAccessToken } = {};
@@ -35,8 +50,9 @@ export async function buildStandaloneServer(config: StandaloneConfig): Promise<F
       verifyToken,
       loadSession: apiSessionSource({ baseUrl: 'http://standalone.invalid', fetch: injectFetch(app) }),
       redis,
+      revokedSessions,
     });
-    const booted = await bootApi(apiConfig, app.log, app.io);
+    const booted = await bootApi(apiConfig, app.log, { io: app.io, revokedSessions });
     app.addHook('onClose', () => booted.close());
     await app.register(apiPlugin, { deps: booted.deps });
     bound.verify = app.tokens.verify;
@@ -48,6 +64,7 @@ export async function buildStandaloneServer(config: StandaloneConfig): Promise<F
     return app;
   } catch (error) {
     await app.close().catch(() => undefined);
+    await revokedSessions?.close();
     redis?.destroy();
     throw error;
   }

@@ -133,3 +133,22 @@ export async function revokeUserSessions(
   const rows = await update.returning('family_id').execute();
   return [...new Set(rows.map((row) => row.family_id))];
 }
+
+/**
+ * The sessions revoked within the last `windowSeconds` and when each was revoked last: what the
+ * revoked-session list must hold while their access tokens may still be valid. Read at boot and when Redis
+ * lost the list (src/plugins/revoked-sessions.ts), never per request; the partial index of migration 0004
+ * keeps it a short range scan however many tokens the table holds.
+ */
+export async function recentlyRevokedSessions(
+  db: Kysely<Database>,
+  windowSeconds: number,
+): Promise<{ familyId: string; revokedAt: Date }[]> {
+  return db
+    .selectFrom('refresh_tokens')
+    .select(['family_id as familyId'])
+    .select((eb) => eb.fn.max('revoked_at').as('revokedAt'))
+    .where('revoked_at', '>', sql<Date>`now() - make_interval(secs => ${windowSeconds})`)
+    .groupBy('family_id')
+    .execute() as Promise<{ familyId: string; revokedAt: Date }[]>;
+}

@@ -33,6 +33,9 @@ export default fp(
       if (!token) throw new ApiError('unauthenticated', 'Sign in first: this needs an access token');
       try {
         const verified = await app.tokens.verify(token);
+        // In memory, no query: see plugins/revoked-sessions.ts for how the list stays current.
+        if (app.revokedSessions.has(verified.sessionId))
+          throw new ApiError('unauthenticated', 'This session has ended; sign in again');
         request.auth = verified;
         if (access === 'verified' && !verified.emailVerified) {
           throw new ApiError(
@@ -46,5 +49,5 @@ export default fp(
       }
     });
   },
-  { name: 'authenticate', dependencies: ['tokens'] },
+  { name: 'authenticate', dependencies: ['tokens', 'revoked-sessions'] },
 );

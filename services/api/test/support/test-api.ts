@@ -1,10 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
-import { connectRedis, operations, serverOptions, type RedisClient } from '@livechat/server-kit';
+import {
+  connectRedis,
+  memoryRevokedSessions,
+  operations,
+  redisRevokedSessions,
+  serverOptions,
+  type RedisClient,
+  type RevokedSessions,
+} from '@livechat/server-kit';
 import { apiPlugin } from '../../src/app.js';
 import { generateSigningKeyPair, importSigningKey } from '@livechat/access-token';
 import { loadApiConfig, type ApiConfig } from '../../src/config.js';
+import type { SigningKeys } from '../../src/auth/signing-keys.js';
 import type { ApiDependencies } from '../../src/context.js';
 import { inProcessConfirmation, type ConfirmPublished } from '../../src/events/publish-confirmation.js';
 import { createClusterFanout } from '../../src/events/socket-fanout.js';
@@ -34,6 +43,8 @@ export interface TestApiOptions {
   mailSender?: MailSender;
   /** Reuse a database (e.g. two API replicas on one database). */
   database?: TestDatabase;
+  /** Reuse signing keys (replicas of one deployment verify each other's tokens). */
+  keys?: SigningKeys;
   /** Wraps the transport's confirmation, e.g. to hold publishes as a slow Redis would. */
   wrapConfirmation?: (confirm: ConfirmPublished) => ConfirmPublished;
 }
@@ -73,28 +84,38 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
 
   let redis: RedisClient | null = null;
   let fanout: Pick<ApiDependencies, 'io' | 'fanoutReady' | 'confirmPublished'>;
+  let revokedSessions: RevokedSessions;
   if (redisUrl) {
     const client = await connectRedis(redisUrl, app.log, 'api-test');
     redis = client;
     const cluster = await createClusterFanout(client, config.REDIS_PREFIX);
+    revokedSessions = await redisRevokedSessions(client, config.REDIS_PREFIX, app.log);
+    const list = revokedSessions;
     closers.push(
       () => cluster.close(),
+      () => list.close(),
       async () => client.destroy(),
     );
     fanout = { io: cluster.io, fanoutReady: cluster.ready, confirmPublished: cluster.confirmPublished };
   } else {
     const io = new Server();
-    closers.push(() => io.close());
+    revokedSessions = memoryRevokedSessions();
+    const list = revokedSessions;
+    closers.push(
+      () => io.close(),
+      () => list.close(),
+    );
     fanout = { io, fanoutReady: () => true, confirmPublished: inProcessConfirmation };
   }
 
-  const pair = await generateSigningKeyPair();
+  const keys = options.keys ?? (await generateKeys());
   const deps: ApiDependencies = {
     config,
     db: database.db,
     redis,
-    keys: { signingKey: await importSigningKey(pair.privateKeyPem, pair.kid), publicKeys: pair.publicKeys },
+    keys,
     mailSender: options.mailSender ?? { name: 'test-null', send: async () => undefined },
+    revokedSessions,
     ...fanout,
     confirmPublished: options.wrapConfirmation?.(fanout.confirmPublished) ?? fanout.confirmPublished,
   };
@@ -116,4 +137,9 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       if (ownDatabase) await database.close();
     },
   };
+}
+
+async function generateKeys(): Promise<SigningKeys> {
+  const pair = await generateSigningKeyPair();
+  return { signingKey: await importSigningKey(pair.privateKeyPem, pair.kid), publicKeys: pair.publicKeys };
 }

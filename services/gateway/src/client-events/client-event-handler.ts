@@ -1,4 +1,5 @@
 import type { VerifyAccessToken } from '@livechat/access-token';
+import type { RevokedSessions } from '@livechat/server-kit';
 import type { ClientEventName, ClientEventPayload, ClientToServerEvents } from '@livechat/protocol';
 import type { PresenceStore } from '../presence/presence-store.js';
 import type { GatewayServer, GatewaySocket } from '../socket-types.js';
@@ -8,6 +9,7 @@ import type { TypingThrottle } from './typing-throttle.js';
 export interface ClientEventContext {
   io: GatewayServer;
   verifyToken: VerifyAccessToken;
+  revokedSessions: RevokedSessions;
   presence: PresenceStore;
   typing: TypingThrottle;
 }

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { accessTokenVerifier } from '@livechat/access-token';
 import { TEST_ORIGIN, TEST_REDIS_URL, type TestApi } from '@livechat/api/testing';
-import { connectRedis, operations, serverOptions, type RedisClient } from '@livechat/server-kit';
+import {
+  connectRedis,
+  operations,
+  redisRevokedSessions,
+  serverOptions,
+  type RedisClient,
+  type RevokedSessions,
+} from '@livechat/server-kit';
 import { loadGatewayConfig, type GatewayConfig } from '../../src/config.js';
 import { gatewayPlugin } from '../../src/gateway-plugin.js';
 import { httpSessionSource } from '../../src/http-session-source.js';
@@ -33,28 +40,34 @@ export async function startGateway(api: TestApi, env: Record<string, string> = {
   const config = loadGatewayConfig(gatewayEnv(api, env));
   const app = Fastify(serverOptions({ service: 'gateway-test', logLevel: config.LOG_LEVEL }));
   let redis: RedisClient | undefined;
+  let revokedSessions: RevokedSessions | undefined;
   try {
     redis = await connectRedis(config.REDIS_URL!, app.log, 'gateway-test');
+    revokedSessions = await redisRevokedSessions(redis, config.REDIS_PREFIX, app.log);
     await app.register(operations);
     await app.register(gatewayPlugin, {
       config,
       verifyToken: accessTokenVerifier(api.deps.keys.publicKeys),
       loadSession: httpSessionSource({ baseUrl: api.url }),
       redis,
+      revokedSessions,
     });
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     const client = redis;
+    const list = revokedSessions;
     return {
       app,
       url,
       config,
       async close() {
         await app.close();
+        await list.close();
         client.destroy();
       },
     };
   } catch (error) {
     await app.close().catch(() => undefined);
+    await revokedSessions?.close();
     redis?.destroy();
     throw error;
   }

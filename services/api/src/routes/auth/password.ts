@@ -52,9 +52,9 @@ export default async function passwordRoutes(app: FastifyInstance): Promise<void
     'resetPassword',
     async ({ body }) => {
       const passwordHash = await hashPassword(body.password);
-      const reset = await app.transact(async (trx, outbox) => {
+      const ended = await app.transact(async (trx, outbox) => {
         const userId = await consumeEmailToken(trx, body.token, 'reset_password');
-        if (!userId) return false;
+        if (!userId) return null;
         const user = await trx
           .updateTable('users')
           .set({
@@ -65,20 +65,21 @@ export default async function passwordRoutes(app: FastifyInstance): Promise<void
           .returning(['email', 'display_name'])
           .executeTakeFirstOrThrow();
         await withdrawEmailTokens(trx, userId, 'reset_password');
-        await revokeUserSessions(trx, userId);
+        const families = await revokeUserSessions(trx, userId);
         await outbox.record(
           disconnectSessions(userChannel(userId), 'Your password was reset; sign in with the new one'),
         );
         const mail = passwordChangedMail({ publicUrl: config.PUBLIC_URL, displayName: user.display_name });
         await queueMail(trx, { to: user.email, ...mail });
-        return true;
+        return families;
       });
-      if (!reset) {
+      if (!ended) {
         throw new ApiError(
           'invalid_token',
           'This reset link is invalid, has expired or was already used. Ask for a new one.',
         );
       }
+      await app.revokedSessions.revoke(ended);
       app.mailWorker.kick();
       return { ok: true };
     },
@@ -99,7 +100,7 @@ export default async function passwordRoutes(app: FastifyInstance): Promise<void
         throw new ApiError('forbidden', 'Your current password is not correct');
       }
       const passwordHash = await hashPassword(body.newPassword);
-      await app.transact(async (trx, outbox) => {
+      const ended = await app.transact(async (trx, outbox) => {
         await trx
           .updateTable('users')
           .set({ password_hash: passwordHash })
@@ -107,9 +108,9 @@ export default async function passwordRoutes(app: FastifyInstance): Promise<void
           .execute();
         // An outstanding reset link would let its holder undo the change.
         await withdrawEmailTokens(trx, user.id, 'reset_password');
-        const ended = await revokeUserSessions(trx, user.id, auth.sessionId);
+        const families = await revokeUserSessions(trx, user.id, auth.sessionId);
         await outbox.record(
-          ...ended.map((familyId) =>
+          ...families.map((familyId) =>
             disconnectSessions(
               sessionChannel(familyId),
               'Your password was changed on another device; sign in again',
@@ -118,7 +119,9 @@ export default async function passwordRoutes(app: FastifyInstance): Promise<void
         );
         const mail = passwordChangedMail({ publicUrl: config.PUBLIC_URL, displayName: user.display_name });
         await queueMail(trx, { to: user.email, ...mail });
+        return families;
       });
+      await app.revokedSessions.revoke(ended);
       app.mailWorker.kick();
       return { ok: true };
     },

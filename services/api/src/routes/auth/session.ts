@@ -60,6 +60,7 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
                   'This session was ended because its sign-in was used from two places; sign in again',
                 ),
               );
+              return { kind: 'reused' as const, familyId: result.familyId };
             }
             if (result.kind !== 'rotated') return null;
             const user = await trx
@@ -67,10 +68,11 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
               .selectAll()
               .where('id', '=', result.userId)
               .executeTakeFirstOrThrow();
-            return { user, session: result };
+            return { kind: 'rotated' as const, user, session: result };
           })
         : null;
-      if (!outcome) {
+      if (outcome?.kind === 'reused') await app.revokedSessions.revoke([outcome.familyId]);
+      if (outcome?.kind !== 'rotated') {
         // Committed above (a reused token's family stays revoked); the browser drops the dead cookie.
         clearRefreshCookie(reply, config);
         throw unauthenticated('Your session has ended; sign in again');
@@ -99,17 +101,21 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
       clearRefreshCookie(reply, config);
       // Logging out twice, or with a session that already ended, is not an error: the outcome is the same.
       if (!session) return { ok: true };
-      await app.transact(async (trx, outbox) => {
+      const ended = await app.transact(async (trx, outbox) => {
         if (body.everywhere) {
-          await revokeUserSessions(trx, session.userId);
+          const families = await revokeUserSessions(trx, session.userId);
           await outbox.record(
             disconnectSessions(userChannel(session.userId), 'You signed out on every device'),
           );
-        } else {
-          await revokeFamily(trx, session.familyId);
-          await outbox.record(disconnectSessions(sessionChannel(session.familyId), 'You signed out'));
+          // The caller's own session too, even if its refresh tokens had all expired already.
+          return [...new Set([session.familyId, ...families])];
         }
+        await revokeFamily(trx, session.familyId);
+        await outbox.record(disconnectSessions(sessionChannel(session.familyId), 'You signed out'));
+        return [session.familyId];
       });
+      // Its access tokens stop working at once, on every replica (sockets are closed by the outbox).
+      await app.revokedSessions.revoke(ended);
       return { ok: true };
     },
     limits,
