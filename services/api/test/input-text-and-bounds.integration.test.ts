@@ -42,6 +42,7 @@ describe('input that reached Postgres', () => {
       ['renameRoom', { params: { id: roomId }, body: { name: text } }, 'body.name'],
       ['updateMe', { body: { displayName: text } }, 'body.displayName'],
       ['searchUsers', { query: { q: text } }, 'querystring.q'],
+      ['devMailbox', { query: { to: text } }, 'querystring.to'],
     ] as const;
 
   it('refuses a NUL in every text field', async () => {
@@ -59,7 +60,9 @@ describe('input that reached Postgres', () => {
 
   it('refuses names and messages that show nothing', async () => {
     for (const invisible of ['\u200B', '\u200C\u200D', '\u2060', '\uFEFF', '\u3164', ' \u200B ']) {
-      for (const [name, input, field] of textFields(invisible).filter(([name]) => name !== 'searchUsers')) {
+      for (const [name, input, field] of textFields(invisible).filter(
+        ([name]) => name !== 'searchUsers' && name !== 'devMailbox',
+      )) {
         await expectRefused(name, input, field);
       }
       expect((await register(invisible)).statusCode).toBe(400);
