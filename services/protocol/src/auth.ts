@@ -89,3 +89,10 @@ export interface AccessTokenClaims {
 /** Name and path of the refresh cookie (HttpOnly, SameSite=Strict, scoped to the auth routes). */
 export const REFRESH_COOKIE = 'lc_refresh';
 export const REFRESH_COOKIE_PATH = '/api/auth';
+
+/**
+ * A cookie that only says "this browser holds a refresh cookie" (value `1`, no secret), readable by the
+ * page at every path: set and cleared with the refresh cookie, so a page load without it skips the
+ * refresh that could only fail (a visitor who never signed in makes no failing request).
+ */
+export const SESSION_MARKER_COOKIE = 'lc_session';

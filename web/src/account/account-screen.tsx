@@ -1,3 +1,4 @@
+import { ArrowLeft } from 'lucide-react';
 import { Link } from '../routing/link';
 import { paths } from '../routing/routes';
 import { useSession } from '../session/session-context';
@@ -15,7 +16,8 @@ export function AccountScreen() {
     <div className="settings-page">
       <header className="settings-header">
         <Link to={paths.home} className="button">
-          ← Back to chat
+          <ArrowLeft aria-hidden size={16} />
+          Back to chat
         </Link>
         <ThemeToggle />
       </header>

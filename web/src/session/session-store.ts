@@ -1,5 +1,6 @@
 import { TokenKeeper, createApiClient, type AccessTokenSource, type ApiClient } from '@livechat/client';
 import type { ErrorCode, SessionUser } from '@livechat/protocol';
+import { hasSessionMarker } from './session-marker';
 
 export type SessionState =
   | { status: 'booting' }
@@ -14,7 +15,8 @@ const ENDED_REASONS: Partial<Record<ErrorCode, string>> = {
 /**
  * The signed-in person. The access token lives only in memory, in the client library's `TokenKeeper`,
  * which refreshes it before expiry (one refresh at a time; a refusal ends the session, a network failure
- * retries). The HttpOnly refresh cookie is what survives a reload, so boot starts with a refresh.
+ * retries). The HttpOnly refresh cookie is what survives a reload, so boot starts with a refresh — when
+ * the session marker the API sets beside it says there is one.
  * It is the `AccessTokenSource` the realtime client reads the token from, too.
  */
 export class SessionStore implements AccessTokenSource {
@@ -83,8 +85,15 @@ export class SessionStore implements AccessTokenSource {
     return after !== null && after !== before;
   }
 
-  /** Restores the session from the refresh cookie; an unreachable server leaves the person signed out, retrying. */
+  /**
+   * Restores the session from the refresh cookie; an unreachable server leaves the person signed out,
+   * retrying. Without the session marker there is no cookie to try: signed out at once, no request.
+   */
   async boot(): Promise<void> {
+    if (!hasSessionMarker()) {
+      this.set({ status: 'signedOut', reason: null });
+      return;
+    }
     await this.keeper.refresh();
     if (this.state.status === 'booting') {
       this.set({

@@ -1,3 +1,4 @@
+import { Moon, Sun } from 'lucide-react';
 import { setThemePreference, useEffectiveTheme } from './theme-preference';
 
 /** One button that flips between light and dark; the first click leaves "follow the system". */
@@ -12,7 +13,7 @@ export function ThemeToggle() {
       title={`Switch to ${next} theme`}
       onClick={() => setThemePreference(next)}
     >
-      <span aria-hidden="true">{current === 'dark' ? '☀' : '☾'}</span>
+      {current === 'dark' ? <Sun aria-hidden size={18} /> : <Moon aria-hidden size={18} />}
     </button>
   );
 }

@@ -1,3 +1,4 @@
+import type { Presence } from '../chat/presence-view';
 import type { PublicUser } from '@livechat/protocol';
 
 const PALETTE_SIZE = 8;
@@ -19,17 +20,18 @@ export function initials(name: string): string {
 /** Initials on a colour (no images: nothing to fetch, nothing for the CSP to allow). */
 export function Avatar({
   user,
-  online,
+  presence,
   size,
 }: {
   user: PublicUser;
-  online?: boolean | undefined;
+  /** Draws the presence dot; left out where presence is not shown. */
+  presence?: Presence | undefined;
   size?: 'small';
 }) {
   return (
     <span className={`avatar ${size ?? ''}`} data-hue={hueOf(user.id)} aria-hidden="true">
       {initials(user.displayName)}
-      {online === undefined ? null : <span className={`presence-dot ${online ? 'online' : ''}`} />}
+      {presence === undefined ? null : <span className={`presence-dot ${presence}`} />}
     </span>
   );
 }

@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface DialogProps {
@@ -36,7 +37,7 @@ export function Dialog({ title, onClose, children, role = 'dialog' }: DialogProp
       <div className="dialog-header">
         <h2 id={titleId}>{title}</h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          <span aria-hidden="true">×</span>
+          <X aria-hidden size={18} />
         </button>
       </div>
       {children}

@@ -1,16 +1,22 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 /**
- * A button that opens a short list of actions below it. Escape or a click elsewhere closes it and focus
+ * A button that opens a short list of actions below it (or above, at the bottom of the screen). Escape or a click elsewhere closes it and focus
  * returns to the button; each item is an ordinary button, reachable with Tab.
  */
 export function MenuButton({
   label,
   icon,
+  className = 'icon-button',
+  opens = 'below',
   children,
 }: {
-  label: string;
+  /** The button's accessible name; leave it out when the button's own text names it. */
+  label?: string;
+  /** What the button shows: an icon (then give `label`), or text. */
   icon: ReactNode;
+  className?: string;
+  opens?: 'below' | 'above';
   children: (close: () => void) => ReactNode;
 }) {
   const [open, setOpen] = useState(false);
@@ -44,7 +50,7 @@ export function MenuButton({
       <button
         ref={button}
         type="button"
-        className="icon-button"
+        className={className}
         aria-label={label}
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
@@ -53,7 +59,7 @@ export function MenuButton({
         {icon}
       </button>
       {open ? (
-        <div className="menu-items" id={menuId}>
+        <div className={`menu-items opens-${opens}`} id={menuId}>
           {children(close)}
         </div>
       ) : null}

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CookieSerializeOptions } from '@fastify/cookie';
-import { REFRESH_COOKIE, REFRESH_COOKIE_PATH } from '@livechat/protocol';
+import { REFRESH_COOKIE, REFRESH_COOKIE_PATH, SESSION_MARKER_COOKIE } from '@livechat/protocol';
 import type { ApiConfig } from '../config.js';
 import { parseOpaqueToken } from './opaque-token.js';
 
@@ -18,15 +18,24 @@ function cookieOptions(config: ApiConfig): CookieSerializeOptions {
   };
 }
 
+/**
+ * The session marker: the same lifetime and site rules, but readable by the page (it holds no secret —
+ * only "there is a refresh cookie to try") and at every path, where the page's scripts can see it.
+ */
+function markerOptions(config: ApiConfig): CookieSerializeOptions {
+  return { ...cookieOptions(config), path: '/', httpOnly: false };
+}
+
+/** Sets the refresh cookie and, beside it, the session marker the web app boots by. */
 export function setRefreshCookie(reply: FastifyReply, token: string, config: ApiConfig): void {
-  void reply.setCookie(REFRESH_COOKIE, token, {
-    ...cookieOptions(config),
-    maxAge: config.REFRESH_TOKEN_TTL_SECONDS,
-  });
+  const maxAge = config.REFRESH_TOKEN_TTL_SECONDS;
+  void reply.setCookie(REFRESH_COOKIE, token, { ...cookieOptions(config), maxAge });
+  void reply.setCookie(SESSION_MARKER_COOKIE, '1', { ...markerOptions(config), maxAge });
 }
 
 export function clearRefreshCookie(reply: FastifyReply, config: ApiConfig): void {
   void reply.clearCookie(REFRESH_COOKIE, cookieOptions(config));
+  void reply.clearCookie(SESSION_MARKER_COOKIE, markerOptions(config));
 }
 
 /** The refresh token the request carries, or null when it has none or one that cannot be ours. */

@@ -1,3 +1,4 @@
+import { ArrowLeft, Ellipsis } from 'lucide-react';
 import { may, type RoomSummary } from '@livechat/protocol';
 import { useState } from 'react';
 import { Link } from '../../routing/link';
@@ -27,13 +28,13 @@ export function ConversationHeader({
   return (
     <header className="conversation-header">
       <Link to={paths.home} className="icon-button back-to-rooms" aria-label="Back to rooms">
-        <span aria-hidden="true">←</span>
+        <ArrowLeft aria-hidden size={18} />
       </Link>
       <h1 className="conversation-title">{room.name}</h1>
       <button type="button" className="button small" aria-pressed={membersOpen} onClick={onToggleMembers}>
         {room.memberCount} {room.memberCount === 1 ? 'member' : 'members'}
       </button>
-      <MenuButton label="Room options" icon={<span aria-hidden="true">⋯</span>}>
+      <MenuButton label="Room options" icon={<Ellipsis aria-hidden size={18} />}>
         {(close) => (
           <>
             {may(room.myRole, 'rename') ? (

@@ -1,3 +1,4 @@
+import { ArrowDown } from 'lucide-react';
 import { may, type Message } from '@livechat/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { WindowedList, type WindowedListHandle } from '../../ui/windowed-list';
@@ -15,6 +16,7 @@ import { MessageRow, type MessageActions } from './message-row';
 import { NewMessagesAnnouncer } from './new-messages-announcer';
 import { TypingIndicator } from './typing-indicator';
 import { UnreadJumpBar } from './unread-jump-bar';
+import { usePresence } from '../presence-view';
 
 const NO_OUTGOING: OutgoingList = [];
 const NO_MESSAGES: readonly Message[] = [];
@@ -35,7 +37,7 @@ export function Conversation({ roomId }: { roomId: string }) {
   const view = useChat((s) => s.views.get(roomId));
   const queued = useChat((s) => s.queued.get(roomId) ?? NO_OUTGOING);
   const load = useChat((s) => s.loads.get(roomId));
-  const online = useChat((s) => s.online);
+  const presenceOf = usePresence();
   const list = useRef<WindowedListHandle>(null);
   const [mode, setMode] = useState<ComposerMode>(NEW_MODE);
   const [highlighted, setHighlighted] = useState<string | null>(null);
@@ -106,12 +108,12 @@ export function Conversation({ roomId }: { roomId: string }) {
       <MessageRow
         row={row}
         own={row.message.sender.id === me.id}
-        online={online.has(row.message.sender.id)}
+        presence={presenceOf(row.message.sender.id)}
         highlighted={row.message.key === highlighted}
         actions={actions}
       />
     ),
-    [me.id, online, highlighted, actions],
+    [me.id, presenceOf, highlighted, actions],
   );
   const onNearTop = useCallback(() => void store.loadOlder(roomId), [store, roomId]);
 
@@ -187,7 +189,8 @@ export function Conversation({ roomId }: { roomId: string }) {
               className="button small jump-latest"
               onClick={() => list.current?.scrollToBottom()}
             >
-              Jump to latest ↓
+              Jump to latest
+              <ArrowDown aria-hidden size={14} />
             </button>
           ) : null}
         </div>

@@ -1,5 +1,7 @@
+import { Pencil, Reply, Trash2 } from 'lucide-react';
 import { memo } from 'react';
 import { Avatar } from '../../ui/avatar';
+import type { Presence } from '../presence-view';
 import type { MessageView } from '../timeline/message-view';
 import type { TimelineRow } from '../timeline/timeline-rows';
 import { fullTime, shortTime } from './message-time';
@@ -16,7 +18,7 @@ export interface MessageActions {
 interface MessageRowProps {
   row: TimelineRow;
   own: boolean;
-  online: boolean;
+  presence: Presence;
   highlighted: boolean;
   actions: MessageActions;
 }
@@ -25,7 +27,7 @@ interface MessageRowProps {
 export const MessageRow = memo(function MessageRow({
   row,
   own,
-  online,
+  presence,
   highlighted,
   actions,
 }: MessageRowProps) {
@@ -56,7 +58,7 @@ export const MessageRow = memo(function MessageRow({
       >
         <div className="message-gutter">
           {row.startsGroup ? (
-            <Avatar user={message.sender} online={online} />
+            <Avatar user={message.sender} presence={presence} />
           ) : (
             <time
               className="message-hover-time"
@@ -128,7 +130,7 @@ export const MessageRow = memo(function MessageRow({
               title="Reply"
               onClick={() => actions.reply(message)}
             >
-              <span aria-hidden="true">↩</span>
+              <Reply aria-hidden size={16} />
             </button>
             {own ? (
               <>
@@ -139,7 +141,7 @@ export const MessageRow = memo(function MessageRow({
                   title="Edit"
                   onClick={() => actions.edit(message)}
                 >
-                  <span aria-hidden="true">✎</span>
+                  <Pencil aria-hidden size={16} />
                 </button>
                 <button
                   type="button"
@@ -148,7 +150,7 @@ export const MessageRow = memo(function MessageRow({
                   title="Delete"
                   onClick={() => actions.remove(message)}
                 >
-                  <span aria-hidden="true">🗑</span>
+                  <Trash2 aria-hidden size={16} />
                 </button>
               </>
             ) : null}

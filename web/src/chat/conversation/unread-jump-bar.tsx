@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 /** "5 new messages since you last looked" with a jump to the first of them. */
 export function UnreadJumpBar({
   count,
@@ -25,7 +26,7 @@ export function UnreadJumpBar({
           Jump to first unread
         </button>
         <button type="button" className="icon-button small" aria-label="Dismiss" onClick={onDismiss}>
-          <span aria-hidden="true">×</span>
+          <X aria-hidden size={16} />
         </button>
       </div>
     </div>

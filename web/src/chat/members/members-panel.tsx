@@ -1,9 +1,11 @@
+import { X } from 'lucide-react';
 import { mayRemove, type Member, type PublicUser, type RoomSummary } from '@livechat/protocol';
 import { useState } from 'react';
 import { toFormErrors } from '../../forms/problem-to-form-errors';
 import { Avatar } from '../../ui/avatar';
 import { useChat, useChatStore } from '../chat-context';
 import { PeoplePicker } from './people-picker';
+import { PRESENCE_LABEL, usePresence } from '../presence-view';
 
 const NO_MEMBERS: readonly Member[] = [];
 const ROLE_ORDER = { owner: 0, admin: 1, member: 2 } as const;
@@ -22,6 +24,7 @@ export function MembersPanel({
   const members = useChat((s) => s.members.get(room.id) ?? NO_MEMBERS);
   const membersLoaded = useChat((s) => s.members.has(room.id));
   const online = useChat((s) => s.online);
+  const presenceOf = usePresence();
   const [adding, setAdding] = useState<PublicUser[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -50,20 +53,20 @@ export function MembersPanel({
       <div className="panel-header">
         <h2>Members</h2>
         <button type="button" className="icon-button" aria-label="Close members" onClick={onClose}>
-          <span aria-hidden="true">×</span>
+          <X aria-hidden size={18} />
         </button>
       </div>
       <ul className="member-list" aria-busy={!membersLoaded}>
         {sorted.map((member) => {
-          const isOnline = online.has(member.user.id);
+          const presence = presenceOf(member.user.id);
           const isMe = member.user.id === store.me.id;
           return (
             <li key={member.user.id} className="member">
-              <Avatar user={member.user} online={isOnline} size="small" />
+              <Avatar user={member.user} presence={presence} size="small" />
               <span className="member-name">
                 {member.user.displayName}
                 {isMe ? ' (you)' : ''}
-                <span className="visually-hidden">{isOnline ? ', online' : ', offline'}</span>
+                <span className="visually-hidden">, {PRESENCE_LABEL[presence]}</span>
               </span>
               {member.role !== 'member' ? <span className="role-badge">{member.role}</span> : null}
               {!isMe && mayRemove(room.myRole, member.role) ? (
@@ -75,7 +78,7 @@ export function MembersPanel({
                   disabled={busy}
                   onClick={() => void run(() => store.removeMember(room.id, member.user.id))}
                 >
-                  <span aria-hidden="true">×</span>
+                  <X aria-hidden size={16} />
                 </button>
               ) : null}
             </li>

@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 import type { PublicUser } from '@livechat/protocol';
 import { useEffect, useId, useState } from 'react';
 import { Avatar } from '../../ui/avatar';
@@ -92,7 +93,7 @@ export function PeoplePicker({
                 aria-label={`Remove ${user.displayName}`}
                 onClick={() => onChange(chosen.filter((p) => p.id !== user.id))}
               >
-                <span aria-hidden="true">×</span>
+                <X aria-hidden size={14} />
               </button>
             </li>
           ))}

@@ -1,9 +1,11 @@
+import { Plus } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Link } from '../../routing/link';
 import { paths } from '../../routing/routes';
 import { ThemeToggle } from '../../theme/theme-toggle';
-import { Avatar } from '../../ui/avatar';
+import { UserMenu } from '../../account/user-menu';
 import { useChat, useChatStore } from '../chat-context';
+import { presenceKnown } from '../presence-view';
 import { CreateRoomDialog } from './create-room-dialog';
 import { orderRooms, previewText } from './room-summary-updates';
 import { useUnreadTitle } from './use-unread-title';
@@ -16,6 +18,8 @@ export function RoomSidebar({ activeRoomId }: { activeRoomId: string | null }) {
   const ordered = useMemo(() => orderRooms(rooms.values()), [rooms]);
   const [creating, setCreating] = useState(false);
   useUnreadTitle();
+  // I am online whenever connected; the dot says whether the server can see me.
+  const connected = useChat((s) => presenceKnown(s.connection));
   const totalUnread = ordered.reduce((sum, room) => sum + room.unreadCount, 0);
 
   return (
@@ -29,7 +33,8 @@ export function RoomSidebar({ activeRoomId }: { activeRoomId: string | null }) {
         <ThemeToggle />
       </div>
       <button type="button" className="button primary new-room" onClick={() => setCreating(true)}>
-        + New room
+        <Plus aria-hidden size={16} />
+        New room
       </button>
       {status === 'loading' ? <p className="sidebar-note">Loading rooms…</p> : null}
       {status === 'failed' ? (
@@ -62,16 +67,7 @@ export function RoomSidebar({ activeRoomId }: { activeRoomId: string | null }) {
           );
         })}
       </ul>
-      {/* The link's text is the name alone (axe: visible text inside the accessible name); the avatar and
-          the gear are beside it, and the link's ::after covers the whole row. */}
-      <div className="sidebar-account">
-        <Avatar user={store.me} size="small" online />
-        <Link to={paths.settings} className="sidebar-account-link">
-          {store.me.displayName}
-          <span className="visually-hidden"> — account settings</span>
-        </Link>
-        <span aria-hidden="true">⚙</span>
-      </div>
+      <UserMenu me={store.me} presence={connected ? 'online' : 'unknown'} />
       {creating ? <CreateRoomDialog onClose={() => setCreating(false)} /> : null}
     </nav>
   );

@@ -69,6 +69,13 @@ export class ChatDriver {
     await this.roomsLoaded();
   }
 
+  /** Opens the menu under my name at the foot of the sidebar (account settings, log out). */
+  async openUserMenu(): Promise<Locator> {
+    const button = this.rooms().getByRole('button', { name: /, account menu$/ });
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    return this.rooms().locator('.menu-items');
+  }
+
   rooms(): Locator {
     return this.page.getByRole('navigation', { name: 'Rooms' });
   }
@@ -83,7 +90,7 @@ export class ChatDriver {
   }
 
   async createRoom(name: string, members: string[] = []): Promise<void> {
-    await this.page.getByRole('button', { name: '+ New room' }).click();
+    await this.page.getByRole('button', { name: 'New room' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Create a room' });
     await dialog.getByLabel('Room name').fill(name);
     for (const member of members) await this.pickPerson(dialog, member);

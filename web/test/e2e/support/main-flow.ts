@@ -348,7 +348,7 @@ export function describeMainFlow(name: string, start: () => Promise<ChatTarget>)
         [
           'create-room',
           async () => {
-            await page.getByRole('button', { name: '+ New room' }).click();
+            await page.getByRole('button', { name: 'New room' }).click();
             await page.getByRole('dialog', { name: 'Create a room' }).waitFor();
           },
         ],
@@ -356,7 +356,8 @@ export function describeMainFlow(name: string, start: () => Promise<ChatTarget>)
           'settings',
           async () => {
             await page.keyboard.press('Escape');
-            await page.getByRole('link', { name: /account settings/i }).click();
+            const menu = await alice().app.openUserMenu();
+            await menu.getByRole('link', { name: 'Account settings' }).click();
             await page.getByRole('heading', { name: 'Account' }).waitFor();
           },
         ],
