@@ -1,9 +1,10 @@
 import { Type, type Static } from 'typebox';
-import { Id, Timestamp, boundedText } from './common.js';
+import { Id, Timestamp } from './common.js';
+import { nameText } from './text.js';
 
 export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
 export const Password = Type.String({ minLength: 8, maxLength: 256, description: '8 to 256 characters' });
-export const DisplayName = boundedText(1, 64, 'Shown to other people; 1 to 64 characters');
+export const DisplayName = nameText(1, 64, 'Shown to other people; 1 to 64 characters');
 /** Email verification and password reset tokens as they travel in links (base64url, 32 random bytes). */
 export const EmailToken = Type.String({ minLength: 20, maxLength: 128, pattern: '^[A-Za-z0-9_-]+$' });
 

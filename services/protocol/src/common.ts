@@ -7,15 +7,16 @@ export type Id = Static<typeof Id>;
 export const Timestamp = Type.String({ format: 'date-time' });
 export type Timestamp = Static<typeof Timestamp>;
 
+/**
+ * Largest counter accepted on input: Postgres stores them as bigint, and JavaScript numbers past 2^53 are
+ * not exact; anything beyond (1e20, Infinity) is a 400, not a database error.
+ */
+export const COUNTER_MAX = Number.MAX_SAFE_INTEGER;
 /** A per-room message sequence number or revision: 1, 2, 3, … (0 means "nothing yet"). */
-export const Counter = Type.Integer({ minimum: 0 });
+export const Counter = Type.Integer({ minimum: 0, maximum: COUNTER_MAX });
 
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 export type IdParams = Static<typeof IdParams>;
 
 export const Ok = Type.Object({ ok: Type.Literal(true) });
 export type Ok = Static<typeof Ok>;
-
-/** Trimmed text of bounded length: leading/trailing whitespace-only names are rejected by `pattern`. */
-export const boundedText = (minLength: number, maxLength: number, description?: string) =>
-  Type.String({ minLength, maxLength, pattern: '\\S', ...(description ? { description } : {}) });

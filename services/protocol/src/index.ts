@@ -1,5 +1,6 @@
 export * from './version.js';
 export * from './common.js';
+export * from './text.js';
 export * from './errors.js';
 export * from './auth.js';
 export * from './users.js';

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Id, Timestamp } from './common.js';
+import { plainText } from './text.js';
 
 /** One mail of the dev mailbox (`GET /api/dev/mailbox`, only where `DEV_MAILBOX` is enabled). */
 export const MailboxEntry = Type.Object({
@@ -14,7 +15,7 @@ export const MailboxEntry = Type.Object({
 export type MailboxEntry = Static<typeof MailboxEntry>;
 
 export const MailboxQuery = Type.Object(
-  { to: Type.Optional(Type.String({ maxLength: 254 })) },
+  { to: Type.Optional(plainText(0, 254)) },
   { additionalProperties: false },
 );
 export const Mailbox = Type.Object({ mails: Type.Array(MailboxEntry) });

@@ -1,9 +1,14 @@
 import { Type, type Static } from 'typebox';
-import { Counter, Id, Timestamp } from './common.js';
+import { COUNTER_MAX, Counter, Id, Timestamp } from './common.js';
+import { MESSAGE_TEXT_PATTERN } from './text.js';
 import { PublicUser } from './users.js';
 
 export const MESSAGE_MAX_LENGTH = 4000;
-export const MessageBody = Type.String({ minLength: 1, maxLength: MESSAGE_MAX_LENGTH, pattern: '\\S' });
+export const MessageBody = Type.String({
+  minLength: 1,
+  maxLength: MESSAGE_MAX_LENGTH,
+  pattern: MESSAGE_TEXT_PATTERN,
+});
 /** Chosen by the sending client, unique per sender: a retry with the same clientId is the same message. */
 export const ClientId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.:-]+$' });
 
@@ -51,8 +56,8 @@ export const HISTORY_PAGE_MAX = 200;
 /** History page: newest first before `before`, oldest first after `after`; neither means the latest page. */
 export const HistoryQuery = Type.Object(
   {
-    before: Type.Optional(Type.Integer({ minimum: 1 })),
-    after: Type.Optional(Type.Integer({ minimum: 0 })),
+    before: Type.Optional(Type.Integer({ minimum: 1, maximum: COUNTER_MAX })),
+    after: Type.Optional(Counter),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: HISTORY_PAGE_MAX, default: 50 })),
   },
   { additionalProperties: false },
@@ -68,7 +73,7 @@ export const CHANGES_MAX_BEHIND = 5000;
 
 export const ChangesQuery = Type.Object(
   {
-    since: Type.Integer({ minimum: 0 }),
+    since: Counter,
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: HISTORY_PAGE_MAX, default: 100 })),
   },
   { additionalProperties: false },

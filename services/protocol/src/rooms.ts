@@ -1,8 +1,9 @@
 import { Type, type Static } from 'typebox';
-import { Counter, Id, Timestamp, boundedText } from './common.js';
+import { Counter, Id, Timestamp } from './common.js';
+import { nameText } from './text.js';
 import { PublicUser } from './users.js';
 
-export const RoomName = boundedText(1, 80, 'Room name, 1 to 80 characters');
+export const RoomName = nameText(1, 80, 'Room name, 1 to 80 characters');
 
 export const ROLES = ['owner', 'admin', 'member'] as const;
 export type Role = (typeof ROLES)[number];

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Id } from './common.js';
 import { DisplayName } from './auth.js';
+import { plainText } from './text.js';
 
 /** What other people may see of a user: never the email address. */
 export const PublicUser = Type.Object({ id: Id, displayName: Type.String() });
@@ -15,7 +16,7 @@ export type UpdateProfileBody = Static<typeof UpdateProfileBody>;
  */
 export const UserSearchQuery = Type.Object(
   {
-    q: Type.String({ minLength: 1, maxLength: 254 }),
+    q: plainText(1, 254),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
   },
   { additionalProperties: false },

@@ -1,3 +1,4 @@
+import { normalizeName } from '@livechat/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { CreateRoomBody, RoomSummary } from '@livechat/protocol';
 import { requireVerifiedUsers } from './require-verified-users.js';
@@ -22,7 +23,7 @@ export async function createRoom(
     await requireVerifiedUsers(trx, memberIds, 'body.memberIds');
     const room = await trx
       .insertInto('rooms')
-      .values({ name: body.name.trim(), created_by: creatorId, member_count: 1 + memberIds.length })
+      .values({ name: normalizeName(body.name), created_by: creatorId, member_count: 1 + memberIds.length })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx

@@ -1,3 +1,4 @@
+import { normalizeName } from '@livechat/protocol';
 import type { FastifyInstance } from 'fastify';
 import { roomChannel, type RoomSummary } from '@livechat/protocol';
 import { emit } from '../events/outbox-operation.js';
@@ -20,7 +21,7 @@ export async function renameRoom(
     requirePermission(membership.role, 'rename');
     const room = await trx
       .updateTable('rooms')
-      .set({ name: name.trim() })
+      .set({ name: normalizeName(name) })
       .where('id', '=', roomId)
       .returning(['name', 'last_seq', 'revision'])
       .executeTakeFirstOrThrow();

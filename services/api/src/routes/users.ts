@@ -1,3 +1,4 @@
+import { normalizeName } from '@livechat/protocol';
 import type { FastifyInstance } from 'fastify';
 import { searchUsers } from '../users/search-users.js';
 import { requireUser, toSessionUser } from '../users/session-user.js';
@@ -10,7 +11,7 @@ export default async function userRoutes(app: FastifyInstance): Promise<void> {
   defineRoute(app, 'updateMe', async ({ auth, body }) => {
     const row = await app.db
       .updateTable('users')
-      .set({ display_name: body.displayName.trim() })
+      .set({ display_name: normalizeName(body.displayName) })
       .where('id', '=', auth.userId)
       .returningAll()
       .executeTakeFirst();

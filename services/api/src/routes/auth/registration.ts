@@ -1,3 +1,4 @@
+import { normalizeName } from '@livechat/protocol';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { consumeEmailToken, issueEmailToken } from '../../auth/email-tokens.js';
@@ -23,7 +24,7 @@ export default async function registrationRoutes(app: FastifyInstance): Promise<
       await app.db.transaction().execute(async (trx) => {
         const created = await trx
           .insertInto('users')
-          .values({ email, display_name: body.displayName.trim(), password_hash: passwordHash })
+          .values({ email, display_name: normalizeName(body.displayName), password_hash: passwordHash })
           .onConflict((conflict) => conflict.column('email').doNothing())
           .returning(['id', 'display_name'])
           .executeTakeFirst();
