@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Health } from '@livechat/protocol';
+import { routeLabel } from './route-label.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -55,9 +56,8 @@ export default fp(
     );
 
     app.addHook('onResponse', async (request, reply) => {
-      const route = request.routeOptions.url ?? 'unmatched';
       httpDuration.observe(
-        { method: request.method, route, status: reply.statusCode },
+        { method: request.method, route: routeLabel(request), status: reply.statusCode },
         reply.elapsedTime / 1000,
       );
       if (reply.statusCode >= 400) httpErrors.inc({ status: reply.statusCode });

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyServerOptions } from 'fastify';
+import type { DestinationStream } from 'pino';
+import { RequestLogController } from './request-log-controller.js';
 
 /** Never logged: credentials in headers and bodies. */
 export const REDACTED_PATHS = [
@@ -20,16 +22,23 @@ export interface ServerOptionsInput {
   trustProxy?: string | undefined;
   /** Name of the service in every log line. */
   service: string;
+  /** Where log lines go; stdout unless given (tests read them). */
+  logStream?: DestinationStream;
 }
 
-/** Fastify options shared by every LiveChat server: pino with request ids and redaction, trusted proxies. */
+/**
+ * Fastify options shared by every LiveChat server: pino with request ids and redaction, one log line
+ * per request (request-log-controller.ts), trusted proxies.
+ */
 export function serverOptions(input: ServerOptionsInput): FastifyServerOptions {
   return {
     logger: {
       level: input.logLevel,
       base: { service: input.service },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      ...(input.logStream ? { stream: input.logStream } : {}),
     },
+    logController: new RequestLogController(),
     // nginx sets X-Request-Id; we keep it so one id follows a request through the proxy and the service.
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),

@@ -83,11 +83,13 @@ export default fp(
     app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
       const body = toProblem(error, request);
       // A refusal of ours (shedding load) is expected under overload: no stack trace per request then.
+      // A 4xx is the client's mistake: its code and detail are a detail (debug); the request's one info
+      // line (server-kit's RequestLogController) already says its status.
       if (body.status >= 500 && !(error instanceof ApiError))
         request.log.error({ err: error }, 'request failed');
       else if (body.status >= 500)
         request.log.warn({ code: body.code, detail: body.detail }, 'request refused');
-      else request.log.info({ code: body.code, detail: body.detail }, 'request refused');
+      else request.log.debug({ code: body.code, detail: body.detail }, 'request refused');
       return sendProblem(reply, body);
     });
     app.setNotFoundHandler((request, reply) =>
