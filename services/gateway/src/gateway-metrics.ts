@@ -89,9 +89,7 @@ export function createGatewayMetrics(registry: Registry, countSockets: () => num
     },
     rejected: (code: string) => rejections.inc({ code }),
     refused: (code: string) => refusals.inc({ code }),
-    cutOff: (
-      reason: 'slow_consumer' | 'flood' | 'token_expired' | 'session_revoked' | 'rooms_unavailable',
-    ) =>
+    cutOff: (reason: 'slow_consumer' | 'flood' | 'token_expired' | 'session_revoked' | 'rooms_unavailable') =>
       cutOff.inc({ reason }),
     presence: (online: boolean) => presenceTransitions.inc({ state: online ? 'online' : 'offline' }),
   };

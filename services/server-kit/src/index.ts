@@ -4,9 +4,5 @@ export { connectRedis, type RedisClient } from './redis-client.js';
 export { closeOnSignals } from './shutdown.js';
 export { adapterChannelPrefix } from './fanout-channels.js';
 export { LogLevel } from './log-level.js';
-export {
-  memoryRevokedSessions,
-  type RevokedSession,
-  type RevokedSessions,
-} from './revoked-sessions.js';
+export { memoryRevokedSessions, type RevokedSession, type RevokedSessions } from './revoked-sessions.js';
 export { redisRevokedSessions, revokedSessionsKey } from './redis-revoked-sessions.js';
