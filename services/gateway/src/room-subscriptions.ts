@@ -6,9 +6,7 @@ const ROOM_PREFIX = roomChannel('');
 
 /** The chat rooms a socket is subscribed to, as room ids. */
 export const roomIdsOf = (socket: GatewaySocket): string[] =>
-  [...socket.rooms]
-    .filter(isRoomChannel)
-    .map((room) => room.slice(ROOM_PREFIX.length));
+  [...socket.rooms].filter(isRoomChannel).map((room) => room.slice(ROOM_PREFIX.length));
 
 /**
  * Subscribes a new socket: first its user's and session's channels, so that membership changes the API
