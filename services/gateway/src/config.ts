@@ -29,6 +29,8 @@ export const GatewayEnv = Type.Object({
    * otherwise write members × arrivals frames). 0 announces each transition at once.
    */
   PRESENCE_BATCH_MS: Type.Integer({ minimum: 0, maximum: 5000, default: 250 }),
+  /** The least time between two presence events to one room: a busy room hears its changes at this pace. */
+  PRESENCE_ROOM_SPACING_MS: Type.Integer({ minimum: 0, maximum: 60000, default: 2000 }),
   /** Client events (typing, presence queries, refreshes) one socket may send per 10 seconds. */
   SOCKET_EVENTS_PER_10S: Type.Integer({ minimum: 1, default: 50 }),
   /**

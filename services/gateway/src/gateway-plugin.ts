@@ -73,7 +73,10 @@ export const gatewayPlugin = fp<GatewayPluginOptions>(
     const store = redis
       ? new RedisPresenceStore(redis, config.REDIS_PREFIX, config.INSTANCE_ID)
       : new MemoryPresenceStore();
-    const tracker = new PresenceTracker(io, store, metrics, logger, config.PRESENCE_BATCH_MS);
+    const tracker = new PresenceTracker(io, store, metrics, logger, {
+      windowMs: config.PRESENCE_BATCH_MS,
+      roomSpacingMs: config.PRESENCE_ROOM_SPACING_MS,
+    });
     const liveness =
       redis && store instanceof RedisPresenceStore
         ? new PresenceLiveness(

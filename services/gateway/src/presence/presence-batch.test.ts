@@ -34,7 +34,7 @@ describe('PresenceBatch', () => {
   it('sends one event per room per window, the latest state per user winning', async () => {
     const { server, heard, close } = await listenerIn(['a', 'b']);
     closers.push(close);
-    const batch = new PresenceBatch(server, 60_000);
+    const batch = new PresenceBatch(server, { windowMs: 60_000, roomSpacingMs: 0 });
     batch.add('u1', ['a', 'b'], true);
     batch.add('u2', ['a'], true);
     batch.add('u1', ['a', 'b'], false);
@@ -58,7 +58,7 @@ describe('PresenceBatch', () => {
   it('splits a batch past the protocol cap, each user in exactly one event', async () => {
     const { server, heard, close } = await listenerIn(['big']);
     closers.push(close);
-    const batch = new PresenceBatch(server, 60_000);
+    const batch = new PresenceBatch(server, { windowMs: 60_000, roomSpacingMs: 0 });
     const users = Array.from({ length: PRESENCE_CHANGES_MAX + 5 }, (_, i) => `u${i}`);
     for (const user of users) batch.add(user, ['big'], true);
     batch.close();
@@ -69,5 +69,32 @@ describe('PresenceBatch', () => {
     batch.add('late', ['big'], true); // after close: at once
     await settle();
     expect(heard.at(-1)).toEqual({ roomId: 'big', changes: [{ userId: 'late', online: true }] });
+  });
+
+  it('lets a quiet room hear a change within the window, a busy one at most once per spacing', async () => {
+    const { server, heard, close } = await listenerIn(['busy', 'quiet']);
+    closers.push(close);
+    const batch = new PresenceBatch(server, { windowMs: 20, roomSpacingMs: 600 });
+    closers.push(async () => batch.close());
+    batch.add('u1', ['busy'], true);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(heard).toEqual([{ roomId: 'busy', changes: [{ userId: 'u1', online: true }] }]);
+
+    // Within the spacing: the busy room waits, the quiet one hears at the end of its window.
+    batch.add('u2', ['busy', 'quiet'], true);
+    batch.add('u3', ['busy'], true);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(heard.slice(1)).toEqual([{ roomId: 'quiet', changes: [{ userId: 'u2', online: true }] }]);
+
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(heard.slice(2)).toEqual([
+      {
+        roomId: 'busy',
+        changes: [
+          { userId: 'u2', online: true },
+          { userId: 'u3', online: true },
+        ],
+      },
+    ]);
   });
 });

@@ -3,13 +3,13 @@ import type { GatewayMetrics } from '../gateway-metrics.js';
 import { isRoomChannel } from '@livechat/protocol';
 import { roomIdsOf } from '../room-subscriptions.js';
 import type { GatewayServer, GatewaySocket } from '../socket-types.js';
-import { PresenceBatch } from './presence-batch.js';
+import { PresenceBatch, type PresenceBatchTiming } from './presence-batch.js';
 import type { PresenceStore } from './presence-store.js';
 
 /**
  * Keeps the presence store in step with this replica's sockets and announces transitions to the rooms of
  * the user (so only people who share a room hear them), once per transition, by whichever socket or
- * sweeper caused it — coalesced per room over `batchMs` (presence-batch.ts). Store calls of one socket
+ * sweeper caused it — coalesced per room (presence-batch.ts). Store calls of one socket
  * run in order.
  */
 export class PresenceTracker {
@@ -24,9 +24,9 @@ export class PresenceTracker {
     private readonly store: PresenceStore,
     private readonly metrics: GatewayMetrics,
     private readonly logger: Logger,
-    batchMs: number,
+    batchTiming: PresenceBatchTiming,
   ) {
-    this.batch = new PresenceBatch(io, batchMs);
+    this.batch = new PresenceBatch(io, batchTiming);
     // Membership changes the API applies (socketsJoin / socketsLeave) update the rooms we announce to.
     const adapter = io.of('/').adapter;
     const onRoomChange = (room: string, socketId: string) => {
