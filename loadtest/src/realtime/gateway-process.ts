@@ -40,6 +40,8 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
       JWT_PUBLIC_KEYS: JSON.stringify(options.publicKeys),
       ALLOWED_ORIGINS: BENCH_ORIGIN,
       LOG_LEVEL: 'warn',
+      // Every benchmark socket comes from loopback: the per-address cap would count them all as one client.
+      SOCKETS_PER_ADDRESS: '1000000',
       ...options.env,
     },
   });

@@ -31,8 +31,15 @@ export const GatewayEnv = Type.Object({
   PRESENCE_BATCH_MS: Type.Integer({ minimum: 0, maximum: 5000, default: 250 }),
   /** The least time between two presence events to one room: a busy room hears its changes at this pace. */
   PRESENCE_ROOM_SPACING_MS: Type.Integer({ minimum: 0, maximum: 60000, default: 2000 }),
-  /** Client events (typing, presence queries, refreshes) one socket may send per 10 seconds. */
+  /**
+   * Client events one user may send per 10 seconds on a replica, shared by all of their sockets (a presence
+   * query costs 5, others 1): more sockets buy no more.
+   */
   SOCKET_EVENTS_PER_10S: Type.Integer({ minimum: 1, default: 50 }),
+  /** Sockets one user may hold on a replica (tabs and devices); one more is refused `rate_limited`. */
+  SOCKETS_PER_USER: Type.Integer({ minimum: 1, default: 20 }),
+  /** Sockets one client address may hold on a replica (behind nginx: X-Forwarded-For, see TRUST_PROXY). */
+  SOCKETS_PER_ADDRESS: Type.Integer({ minimum: 1, default: 300 }),
   /**
    * Largest WebSocket message a client may send (Socket.IO maxHttpBufferSize); bigger ones close the socket.
    * The largest valid client event is a presence query for 500 ids (about 20 KB).

@@ -10,6 +10,7 @@ import { drainSockets } from './drain.js';
 import { inProcessFanout } from './fanout/fanout.js';
 import { redisFanout } from './fanout/redis-fanout.js';
 import { countBroadcasts } from './broadcast-metrics.js';
+import { ClientQuotas } from './client-quotas.js';
 import { createGatewayMetrics } from './gateway-metrics.js';
 import { handshake } from './handshake.js';
 import { MemoryPresenceStore } from './presence/memory-presence-store.js';
@@ -94,6 +95,12 @@ export const gatewayPlugin = fp<GatewayPluginOptions>(
       presence: store,
       typing: new TypingThrottle(TYPING_THROTTLE_MS),
     };
+    const quotas = new ClientQuotas({
+      socketsPerUser: config.SOCKETS_PER_USER,
+      socketsPerAddress: config.SOCKETS_PER_ADDRESS,
+      eventsPer10s: config.SOCKET_EVENTS_PER_10S,
+      trustProxy: config.TRUST_PROXY,
+    });
     let draining = false;
 
     io.use(
@@ -103,12 +110,13 @@ export const gatewayPlugin = fp<GatewayPluginOptions>(
         revokedSessions,
         isDraining: () => draining,
         sessionLoads,
+        quotas,
         metrics,
         logger,
       }),
     );
     io.on('connection', (socket) =>
-      onConnection(socket, { config, context, loadSession, sessionLoads, tracker, metrics, logger }),
+      onConnection(socket, { config, context, quotas, loadSession, sessionLoads, tracker, metrics, logger }),
     );
     fanout.onRecovered(() => {
       io.local.emit('resync', { reason: 'redis-reconnected' });

@@ -3,6 +3,7 @@ import { HandshakeAuth, PROTOCOL_VERSION, type ErrorCode, type HandshakeRefusal 
 import { Compile } from 'typebox/compile';
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { RevokedSessions } from '@livechat/server-kit';
+import type { ClientQuotas } from './client-quotas.js';
 import type { GatewayMetrics } from './gateway-metrics.js';
 import type { SessionLoadGate } from './session-load-gate.js';
 import { SESSION_REVOKED_MESSAGE } from './session-revocation.js';
@@ -26,6 +27,8 @@ export interface HandshakeOptions {
   isDraining: () => boolean;
   /** Admitted sockets hold a slot until their rooms are loaded (socket-lifecycle.ts gives it back). */
   sessionLoads: SessionLoadGate;
+  /** Sockets per user and per address; a place is held until the connection closes. */
+  quotas: ClientQuotas;
   metrics: GatewayMetrics;
   logger: Logger;
 }
@@ -34,7 +37,7 @@ export interface HandshakeOptions {
  * Socket.IO middleware that admits a socket or refuses it with a coded `connect_error`: the Origin must
  * be allowed (a page elsewhere cannot ride the user's session), the client must speak our
  * PROTOCOL_VERSION, and the access token must verify, belong to a session that was not revoked and to a
- * verified email address. Last, a
+ * verified email address; the user and the address must have a socket left of their quotas. Last, a
  * slot among the session loads in flight: when they are all taken the socket is refused `unavailable`
  * with `retryAfterMs`, a refusal the client retries later (shedding, rather than timing out a queue).
  *
@@ -65,6 +68,11 @@ export function handshake(options: HandshakeOptions) {
         return new Refusal('unauthenticated', SESSION_REVOKED_MESSAGE);
       if (!verified.emailVerified)
         return new Refusal('email_not_verified', 'Verify your email address before chatting');
+      const address = options.quotas.addressOf(socket);
+      const overQuota = options.quotas.admit(verified.userId, address);
+      if (overQuota) return new Refusal('rate_limited', overQuota);
+      // The engine connection's close, not `disconnect`: a socket closed before `connection` has none.
+      socket.conn.once('close', () => options.quotas.release(verified.userId, address));
       if (!options.sessionLoads.tryEnter(socket.id))
         return new Refusal(
           'unavailable',

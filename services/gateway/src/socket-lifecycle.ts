@@ -2,6 +2,7 @@ import type { FastifyBaseLogger as Logger } from 'fastify';
 import { ApiRequestError } from '@livechat/client';
 import type { HandshakeAuth } from '@livechat/protocol';
 import type { ClientEventContext } from './client-events/client-event-handler.js';
+import type { ClientQuotas } from './client-quotas.js';
 import { dispatchClientEvents } from './client-events/dispatcher.js';
 import { closeSocket } from './close-socket.js';
 import type { GatewayConfig } from './config.js';
@@ -15,6 +16,7 @@ import type { GatewaySocket } from './socket-types.js';
 export interface LifecycleDependencies {
   config: GatewayConfig;
   context: ClientEventContext;
+  quotas: ClientQuotas;
   loadSession: SessionSource;
   sessionLoads: SessionLoadGate;
   tracker: PresenceTracker;
@@ -35,6 +37,7 @@ export function onConnection(socket: GatewaySocket, deps: LifecycleDependencies)
   // The token is needed once, for the rooms; later tokens arrive in-band. Don't keep it per socket.
   socket.handshake.auth = {};
   dispatchClientEvents(socket, context, {
+    quotas: deps.quotas,
     eventsPer10s: config.SOCKET_EVENTS_PER_10S,
     metrics,
     logger: deps.logger,

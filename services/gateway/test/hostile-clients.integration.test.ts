@@ -17,6 +17,7 @@ const EVENTS_PER_10S = 20;
 const anyText: unknown = expect.any(String);
 const MAX_BUFFERED = 64 * 1024;
 const SWEEP_MS = 50;
+const MAX_PAYLOAD = 24 * 1024; // room for the 501-id presence query below
 
 describe('hostile and broken clients', () => {
   let api: TestApi;
@@ -33,9 +34,10 @@ describe('hostile and broken clients', () => {
   /** A well-behaved client that must keep being served whatever the others do. */
   const stillServed = async (socket: TestSocket) => {
     expect(socket.connected).toBe(true);
-    expect(await request(socket, 'presence:query', { userIds: [] })).toEqual({
-      ok: true,
-      data: { online: [] },
+    // Any answer proves the socket is served; an unknown event costs the least of the user's budget.
+    expect(await request(socket, 'still:there', {})).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
     });
   };
 
@@ -45,6 +47,7 @@ describe('hostile and broken clients', () => {
       SOCKET_EVENTS_PER_10S: String(EVENTS_PER_10S),
       SOCKET_MAX_BUFFERED_BYTES: String(MAX_BUFFERED),
       SOCKET_SWEEP_MS: String(SWEEP_MS),
+      SOCKET_MAX_PAYLOAD_BYTES: String(MAX_PAYLOAD),
     });
     [owner, member] = await Promise.all([buildUser(api.app), buildUser(api.app)]);
     roomId = (await actAs(api, owner).createRoom('hostile', [member])).id;
@@ -96,18 +99,22 @@ describe('hostile and broken clients', () => {
     });
   });
 
-  it('rate-limits a flooding socket, then cuts it off, and keeps serving the others', async () => {
-    const flooder = await connect(owner);
+  it('rate-limits a flooding user across all of their sockets, then cuts the flooder off, and keeps serving the others', async () => {
+    const user = await buildUser(api.app);
+    const [flooder, otherTab] = [await connect(user), await connect(user)];
     const bystander = await connect(member);
     const reasons = collect<DisconnectingEvent>(flooder, 'connection:closing');
     const gone = disconnected(flooder);
+    // One budget for the user, whichever socket spends it: a second tab buys no more.
+    type Answer = { ok: boolean; error?: { code: string } };
     const acks = await Promise.all(
-      Array.from({ length: EVENTS_PER_10S + 1 }, () =>
-        request<{ ok: boolean; error?: { code: string } }>(flooder, 'presence:query', { userIds: [] }),
+      Array.from({ length: EVENTS_PER_10S + 1 }, (_, index) =>
+        request<Answer>(index % 2 ? otherTab : flooder, 'typing:start', { roomId: 'not-a-uuid' }),
       ),
     );
-    expect(acks.filter((ack) => ack.ok)).toHaveLength(EVENTS_PER_10S);
-    expect(acks.at(-1)).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    const codes = acks.map((ack) => ack.error?.code);
+    expect(codes.filter((code) => code === 'validation_failed')).toHaveLength(EVENTS_PER_10S);
+    expect(codes.filter((code) => code === 'rate_limited')).toHaveLength(1);
 
     const emitter = flooder as unknown as { emit(event: string, payload: unknown): void };
     for (let index = 0; index < EVENTS_PER_10S * 2; index++) emitter.emit('presence:query', { userIds: [] });
@@ -116,12 +123,20 @@ describe('hostile and broken clients', () => {
     await stillServed(bystander);
   });
 
-  it('cuts off a socket that sends an oversized or malformed packet', async () => {
+  it('takes a packet up to SOCKET_MAX_PAYLOAD_BYTES, cuts off a bigger or malformed one', async () => {
     const bystander = await connect(member);
     const big = await connect(owner);
+    // `42["typing:start",{"roomId":"xxx…"}]`: 30 bytes of framing around the id.
+    const framing = 30;
+    expect(
+      await request(big, 'typing:start', { roomId: 'x'.repeat(MAX_PAYLOAD - framing - 10) }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed' },
+    });
     const bigGone = disconnected(big);
     (big as unknown as { emit(event: string, payload: unknown): void }).emit('typing:start', {
-      roomId: 'x'.repeat(64 * 1024),
+      roomId: 'x'.repeat(MAX_PAYLOAD - framing + 10),
     });
     expect(await bigGone).toBe('transport close');
 

@@ -1,9 +1,9 @@
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { AckError, ClientEventName, ErrorCode } from '@livechat/protocol';
 import { closeSocket } from '../close-socket.js';
+import type { ClientQuotas } from '../client-quotas.js';
 import type { GatewayMetrics } from '../gateway-metrics.js';
 import type { GatewaySocket } from '../socket-types.js';
-import { TokenBucket } from '../token-bucket.js';
 import { authRefresh } from './auth-refresh.js';
 import type { ClientEventContext, ClientEventHandler } from './client-event-handler.js';
 import { EventRefused } from './event-refused.js';
@@ -18,6 +18,9 @@ const HANDLERS: { [N in ClientEventName]: ClientEventHandler<N> } = {
 };
 
 export interface DispatchOptions {
+  /** The event budget, per user (shared by their sockets on this replica). */
+  quotas: ClientQuotas;
+  /** Refusals in a row after which a socket that keeps sending is cut off. */
   eventsPer10s: number;
   metrics: GatewayMetrics;
   logger: Logger;
@@ -26,7 +29,7 @@ export interface DispatchOptions {
 type Acknowledge = (result: unknown) => void;
 
 /**
- * Every event a client sends goes through here: rate limit, known name, payload validated against the
+ * Every event a client sends goes through here: the user's event budget, known name, payload validated against the
  * protocol, then its handler; the answer is an acknowledgement when the client asked for one. Nothing a
  * client sends can throw out of this function. A client that keeps sending after being told
  * `rate_limited` (a bucket's worth of refusals in a row) is disconnected.
@@ -36,7 +39,6 @@ export function dispatchClientEvents(
   context: ClientEventContext,
   options: DispatchOptions,
 ): void {
-  const bucket = new TokenBucket(options.eventsPer10s, 10_000);
   let refusedInARow = 0;
 
   const handle = async (event: string, args: unknown[]) => {
@@ -48,7 +50,7 @@ export function dispatchClientEvents(
       ack?.({ ok: false, error });
     };
 
-    if (!bucket.take()) {
+    if (!options.quotas.spend(socket.data.userId, event)) {
       refuse('rate_limited', 'Too many events; slow down');
       if (++refusedInARow === options.eventsPer10s) {
         options.metrics.cutOff('flood');

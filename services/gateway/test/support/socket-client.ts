@@ -8,6 +8,8 @@ export interface ConnectOptions {
   origin?: string | null;
   protocolVersion?: number;
   auth?: unknown;
+  /** Extra request headers, e.g. X-Forwarded-For as a proxy would add it. */
+  headers?: Record<string, string>;
 }
 
 /** A raw Socket.IO client as a browser tab would open it (WebSocket only, our Origin), never reconnecting. */
@@ -18,7 +20,7 @@ export function openSocket(url: string, token: string, options: ConnectOptions =
     reconnection: false,
     forceNew: true,
     auth: options.auth ?? { token, protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION },
-    ...(origin ? { extraHeaders: { origin } } : {}),
+    extraHeaders: { ...(origin ? { origin } : {}), ...options.headers },
   });
 }
 
