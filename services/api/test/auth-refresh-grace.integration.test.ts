@@ -102,11 +102,11 @@ describe.each([
       const session = await logIn(api.app, user.email);
       const tabs = await Promise.all([refresh(session.refreshToken), refresh(session.refreshToken)]);
       expect(tabs.map((tab) => tab.status)).toEqual([200, 200]);
-      expect(tabs[0]!.cookie).toBe(tabs[1]!.cookie);
+      expect(tabs[0].cookie).toBe(tabs[1].cookie);
       for (const tab of tabs) expect(await meStatus(tab.accessToken)).toBe(200);
 
       // The shared cookie keeps working, then and after the window, and so do both tabs' tokens.
-      const later = await refresh(tabs[0]!.cookie!);
+      const later = await refresh(tabs[0].cookie!);
       expect(later.status).toBe(200);
       await afterTheWindow();
       const muchLater = await Promise.all([refresh(later.cookie!), refresh(later.cookie!)]);
