@@ -8,6 +8,7 @@ import loadShedding from './plugins/load-shedding.js';
 import openapi from './plugins/openapi.js';
 import problemDetails from './plugins/problem-details.js';
 import rateLimits from './plugins/rate-limits.js';
+import loginThrottle from './plugins/login-throttle.js';
 import strictValidation from './plugins/strict-validation.js';
 import revokedSessions from './plugins/revoked-sessions.js';
 import tokens from './plugins/tokens.js';
@@ -31,6 +32,7 @@ export const apiPlugin = fp<{ deps: ApiDependencies }>(
     await app.register(openapi);
     await app.register(admissionGate);
     await app.register(rateLimits, { redis: deps.redis });
+    await app.register(loginThrottle, { redis: deps.redis });
     await app.register(mail, { sender: deps.mailSender });
     await registerRoutes(app);
   },

@@ -49,8 +49,21 @@ export const ApiEnv = Type.Object({
   MAIL_RETRY_BASE_MS: Type.Integer({ minimum: 10, default: 5000 }),
   /** Serve the dev mailbox at /api/dev/mailbox. Never set in production. */
   DEV_MAILBOX: Type.Boolean({ default: false }),
-  /** Requests per minute per client IP and per account on each auth endpoint. */
+  /**
+   * Requests per minute per client IP on each auth endpoint, and per account on each but login (which
+   * the LOGIN_* throttle slows down instead of locking).
+   */
   RATE_LIMIT_AUTH_PER_MINUTE: Type.Integer({ minimum: 1, default: 30 }),
+  /** The window login failures are counted in, per (account, address) pair and per account. */
+  LOGIN_FAILURE_WINDOW_SECONDS: Type.Integer({ minimum: 1, default: 900 }),
+  /** Failed logins of one account from one client address per window; then that pair waits the window out. */
+  LOGIN_FAILURES_PER_ADDRESS: Type.Integer({ minimum: 1, default: 10 }),
+  /** Failed logins of one account from all addresses per window before its attempts are spaced out. */
+  LOGIN_SLOWDOWN_AFTER_FAILURES: Type.Integer({ minimum: 0, default: 5 }),
+  /** The first gap between a slowed-down account's attempts; it doubles with every further failure. */
+  LOGIN_SLOWDOWN_BASE_MS: Type.Integer({ minimum: 1, default: 1000 }),
+  /** The longest gap: the most the real owner waits, however many guesses others made. */
+  LOGIN_SLOWDOWN_MAX_MS: Type.Integer({ minimum: 1, default: 30_000 }),
   /** Messages per 10 seconds per account (and per IP, times 5) on the send endpoint. */
   RATE_LIMIT_SEND_PER_10S: Type.Integer({ minimum: 1, default: 50 }),
   /** Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDRs). */

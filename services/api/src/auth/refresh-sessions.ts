@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { hashOpaqueToken, newOpaqueToken } from './opaque-token.js';
+import { openSuccessor, sealSuccessor } from './successor-seal.js';
 
 // A session is a family of refresh tokens: login starts one, every refresh rotates to a new member of
 // it, and the family id is the access token's `sid` (and the socket channel of that device).
@@ -23,7 +24,10 @@ export type RefreshOutcome =
   | ({ kind: 'rotated' } & SessionToken)
   /** Unknown, expired or revoked. */
   | { kind: 'invalid' }
-  /** A rotated token came back after the grace window: its family has just been revoked. */
+  /**
+   * A rotated token came back after the grace window, or a second time within it: its family has just
+   * been revoked.
+   */
   | { kind: 'reused'; familyId: string; userId: string };
 
 async function addToFamily(
@@ -31,28 +35,38 @@ async function addToFamily(
   familyId: string,
   userId: string,
   ttlSeconds: number,
-): Promise<SessionToken> {
+  predecessor?: string,
+): Promise<SessionToken & { id: string }> {
   const { token, hash } = newOpaqueToken();
-  await db
+  const { id } = await db
     .insertInto('refresh_tokens')
     .values({
       family_id: familyId,
       user_id: userId,
       token_hash: hash,
       expires_at: sql<Date>`now() + make_interval(secs => ${ttlSeconds})`,
+      sealed_for_predecessor: predecessor ? sealSuccessor(token, predecessor) : null,
     })
-    .execute();
-  return { familyId, userId, token };
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id, familyId, userId, token };
 }
 
 /** Starts a new session (login). */
-export const startSession = (db: Kysely<Database>, userId: string, ttlSeconds: number) =>
-  addToFamily(db, randomUUID(), userId, ttlSeconds);
+export async function startSession(
+  db: Kysely<Database>,
+  userId: string,
+  ttlSeconds: number,
+): Promise<SessionToken> {
+  const { familyId, token } = await addToFamily(db, randomUUID(), userId, ttlSeconds);
+  return { familyId, userId, token };
+}
 
 /**
- * Trades a refresh token for the next one of its family. The row is locked, so of two concurrent
- * refreshes with one cookie the second sees the first's rotation and, within the grace window, gets a
- * sibling token instead of being taken for a thief. Outside it, the whole family is revoked.
+ * Trades a refresh token for the next one of its family. Each family has one current token; the row is
+ * locked, so of two concurrent refreshes with one cookie (two tabs) the second waits for the first's
+ * rotation and, within the grace window, gets the same successor — once: a second replay, or any use
+ * of a rotated token after the window, is taken for theft and revokes the whole family.
  */
 export async function rotateRefreshToken(
   trx: Transaction<Database>,
@@ -61,7 +75,7 @@ export async function rotateRefreshToken(
 ): Promise<RefreshOutcome> {
   const row = await trx
     .selectFrom('refresh_tokens')
-    .select(['id', 'family_id', 'user_id', 'rotated_at', 'revoked_at'])
+    .select(['id', 'family_id', 'user_id', 'rotated_at', 'revoked_at', 'successor_id', 'grace_replayed_at'])
     .select([
       sql<boolean>`expires_at <= now()`.as('expired'),
       sql<boolean>`coalesce(rotated_at > now() - make_interval(secs => ${policy.graceSeconds}), false)`.as(
@@ -72,18 +86,57 @@ export async function rotateRefreshToken(
     .forUpdate()
     .executeTakeFirst();
   if (!row || row.revoked_at || row.expired) return { kind: 'invalid' };
-  if (row.rotated_at && !row.within_grace) {
-    await revokeFamily(trx, row.family_id);
-    return { kind: 'reused', familyId: row.family_id, userId: row.user_id };
-  }
   if (!row.rotated_at) {
+    const successor = await addToFamily(trx, row.family_id, row.user_id, policy.ttlSeconds, token);
+    // It is no longer current: its own sealed copy (kept for its predecessor's replay) goes too.
     await trx
       .updateTable('refresh_tokens')
-      .set({ rotated_at: sql<Date>`now()` })
+      .set({ rotated_at: sql<Date>`now()`, successor_id: successor.id, sealed_for_predecessor: null })
       .where('id', '=', row.id)
       .execute();
+    return {
+      kind: 'rotated',
+      familyId: successor.familyId,
+      userId: successor.userId,
+      token: successor.token,
+    };
   }
-  return { kind: 'rotated', ...(await addToFamily(trx, row.family_id, row.user_id, policy.ttlSeconds)) };
+  if (row.within_grace && !row.grace_replayed_at && row.successor_id) {
+    const successor = await currentSuccessor(trx, row.successor_id, token);
+    if (successor) {
+      await trx
+        .updateTable('refresh_tokens')
+        .set({ grace_replayed_at: sql<Date>`now()` })
+        .where('id', '=', row.id)
+        .execute();
+      return { kind: 'rotated', familyId: row.family_id, userId: row.user_id, token: successor };
+    }
+  }
+  await revokeFamily(trx, row.family_id);
+  return { kind: 'reused', familyId: row.family_id, userId: row.user_id };
+}
+
+/**
+ * The raw token of `successorId` if it is still its family's current token, opened with its
+ * predecessor's raw token. Not locked: a successor rotated meanwhile is simply handed out once more and
+ * its next use is the ordinary grace replay (locking it here, after its predecessor, could deadlock
+ * against that rotation).
+ */
+async function currentSuccessor(
+  trx: Transaction<Database>,
+  successorId: string,
+  predecessor: string,
+): Promise<string | null> {
+  const successor = await trx
+    .selectFrom('refresh_tokens')
+    .select('sealed_for_predecessor')
+    .where('id', '=', successorId)
+    .where('rotated_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  const sealed = successor?.sealed_for_predecessor;
+  return sealed ? openSuccessor(Buffer.from(sealed), predecessor) : null;
 }
 
 /**

@@ -5,6 +5,7 @@ import * as roomMemberCount from './migrations/0002-room-member-count.js';
 import * as unreadBySeq from './migrations/0003-unread-by-seq-and-outbox-lease.js';
 import * as sendMessageFunction from './migrations/0004-send-message-function.js';
 import * as refreshTokensRevokedAt from './migrations/0005-refresh-tokens-revoked-at.js';
+import * as refreshTokenSuccessor from './migrations/0006-refresh-token-successor.js';
 
 /** Listed here rather than read from disk, so they run the same under tsx, in a bundle and in tests. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-unread-by-seq-and-outbox-lease': unreadBySeq,
   '0004-send-message-function': sendMessageFunction,
   '0005-refresh-tokens-revoked-at': refreshTokensRevokedAt,
+  '0006-refresh-token-successor': refreshTokenSuccessor,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

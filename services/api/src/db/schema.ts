@@ -39,6 +39,12 @@ export interface RefreshTokensTable {
   rotated_at: Timestamp | null;
   revoked_at: Timestamp | null;
   created_at: CreatedAt;
+  /** The token this one was rotated to (migration 0006). */
+  successor_id: string | null;
+  /** When this rotated token's one replay within the grace window was answered with its successor. */
+  grace_replayed_at: Timestamp | null;
+  /** This token, sealed with its predecessor's (src/auth/successor-seal.ts); null once rotated. */
+  sealed_for_predecessor: Buffer | null;
 }
 
 export interface RoomsTable {

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
-import rateLimit, { normalizeIP } from '@fastify/rate-limit';
+import rateLimit from '@fastify/rate-limit';
 import type { RedisClient } from '@livechat/server-kit';
-import { ApiError } from '../errors.js';
-import { normalizeEmail } from '../users/normalize-email.js';
 import { redisRateLimitStore } from './rate-limit-redis-store.js';
+import { rateLimited } from './rate-limited-error.js';
+import { clientIp, emailKey, type Subject } from './rate-limit-subjects.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -13,21 +12,16 @@ declare module 'fastify' {
     rateLimits: {
       /** Auth endpoints: per client IP and per account (the body's email, or the caller), per endpoint. */
       auth: preHandlerHookHandler[];
+      /**
+       * Login: per client IP only. Per account it is slowed down, never locked, by the login throttle
+       * (plugins/login-throttle.ts), which also limits each (account, address) pair.
+       */
+      login: preHandlerHookHandler[];
       /** Message sends: per account and per client IP. */
       send: preHandlerHookHandler[];
     };
   }
 }
-
-/** What a limiter counts by; null means the request has no such subject and this limiter lets it pass. */
-type Subject = (request: FastifyRequest) => string | null;
-
-/**
- * The client address: Fastify's `request.ip` believes X-Forwarded-For only from TRUST_PROXY (nginx), so
- * nobody picks their own bucket by sending the header. IPv6 clients are grouped by /64, the block one
- * subscriber gets.
- */
-const clientIp: Subject = (request) => `ip:${normalizeIP(request.ip)}`;
 
 /**
  * The account a request is about: the signed-in caller, or the email in the body of login, register,
@@ -36,8 +30,7 @@ const clientIp: Subject = (request) => `ip:${normalizeIP(request.ip)}`;
 const account: Subject = (request) => {
   if (request.auth) return `user:${request.auth.userId}`;
   const email = (request.body as { email?: unknown } | undefined)?.email;
-  if (typeof email !== 'string') return null;
-  return `email:${createHash('sha256').update(normalizeEmail(email)).digest('base64url').slice(0, 22)}`;
+  return typeof email === 'string' ? emailKey(email) : null;
 };
 
 const caller: Subject = (request) => (request.auth ? `user:${request.auth.userId}` : null);
@@ -78,12 +71,7 @@ export default fp<{ redis: RedisClient | null }>(
         void reply.header('x-ratelimit-limit', result.max);
         void reply.header('x-ratelimit-remaining', result.remaining);
         if (!result.isExceeded) return;
-        const retryAfterSeconds = Math.max(1, result.ttlInSeconds);
-        throw new ApiError(
-          'rate_limited',
-          `Too many requests; try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}`,
-          { retryAfterSeconds },
-        );
+        throw rateLimited(result.ttlInSeconds * 1000);
       };
       // Callback style: the route contract takes `preHandlerHookHandler`s.
       return (request, reply, done) => {
@@ -93,11 +81,10 @@ export default fp<{ redis: RedisClient | null }>(
 
     const authPerMinute = config.RATE_LIMIT_AUTH_PER_MINUTE;
     const sendPer10s = config.RATE_LIMIT_SEND_PER_10S;
+    const authPerIp = limiter('auth-ip', authPerMinute, 60_000, clientIp, true);
     app.decorate('rateLimits', {
-      auth: [
-        limiter('auth-ip', authPerMinute, 60_000, clientIp, true),
-        limiter('auth-account', authPerMinute, 60_000, account, true),
-      ],
+      auth: [authPerIp, limiter('auth-account', authPerMinute, 60_000, account, true)],
+      login: [authPerIp],
       // Per IP allows five accounts' worth, for people behind one NAT.
       send: [
         limiter('send-user', sendPer10s, 10_000, caller, false),

@@ -25,7 +25,8 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
   defineRoute(
     app,
     'login',
-    async ({ body, reply }) => {
+    async ({ body, request, reply }) => {
+      await app.loginThrottle.admit(request, body.email);
       const user = await app.db
         .selectFrom('users')
         .selectAll()
@@ -34,11 +35,15 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
       // An unknown address is checked against a decoy hash: it fails as slowly as a wrong password.
       const passwordHash = user?.password_hash ?? (await decoyPasswordHash());
       const passwordMatches = await verifyPassword(passwordHash, body.password);
-      if (!user || !passwordMatches) throw new ApiError('invalid_credentials', 'Wrong email or password');
+      if (!user || !passwordMatches) {
+        await app.loginThrottle.failed(request, body.email);
+        throw new ApiError('invalid_credentials', 'Wrong email or password');
+      }
+      await app.loginThrottle.succeeded(request, body.email);
       const session = await startSession(app.db, user.id, config.REFRESH_TOKEN_TTL_SECONDS);
       return sessionResponse(app, reply, user, session);
     },
-    limits,
+    { preHandler: app.rateLimits.login },
   );
 
   defineRoute(
