@@ -27,6 +27,7 @@ import {
 } from './messages.js';
 import {
   AddMembersBody,
+  ChangeRoleBody,
   CreateRoomBody,
   MemberList,
   MemberParams,
@@ -35,6 +36,7 @@ import {
   RoomIdList,
   RoomList,
   RoomSummary,
+  TransferOwnershipBody,
 } from './rooms.js';
 import { UpdateProfileBody, UserSearchQuery, UserSearchResult } from './users.js';
 
@@ -261,6 +263,28 @@ export const ROUTES = {
     params: MemberParams,
     status: 200,
     response: Ok,
+  }),
+  changeMemberRole: route({
+    method: 'PUT',
+    path: '/api/rooms/:id/members/:userId/role',
+    access: 'verified',
+    tag: 'rooms',
+    summary: 'Make a member an admin, or an admin a member again (owner)',
+    params: MemberParams,
+    body: ChangeRoleBody,
+    status: 200,
+    response: MemberList,
+  }),
+  transferOwnership: route({
+    method: 'PUT',
+    path: '/api/rooms/:id/owner',
+    access: 'verified',
+    tag: 'rooms',
+    summary: 'Hand ownership to another member (owner); the previous owner becomes an admin',
+    params: IdParams,
+    body: TransferOwnershipBody,
+    status: 200,
+    response: MemberList,
   }),
 
   sendMessage: route({
