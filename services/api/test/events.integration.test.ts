@@ -270,7 +270,10 @@ describe('event delivery across replicas', () => {
     });
     await expectDelivered('member:role-changed', roleOf(bob.id, 'member'), [aliceA, aliceB, bobB]);
 
-    await callRoute(api.app, alice, 'transferOwnership', { params: { id: room.id }, body: { userId: bob.id } });
+    await callRoute(api.app, alice, 'transferOwnership', {
+      params: { id: room.id },
+      body: { userId: bob.id },
+    });
     const [newOwner] = await expectDelivered('member:role-changed', roleOf(bob.id, 'owner'), [
       aliceA,
       aliceB,

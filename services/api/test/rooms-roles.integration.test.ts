@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '@livechat/protocol';
+import type { Problem, Role } from '@livechat/protocol';
 import { buildRoom, buildUser, type TestUser } from './support/factories.js';
 import { callRoute, refusedRoute, requestRoute } from './support/route-request.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
@@ -39,7 +39,10 @@ describe('room roles and ownership', () => {
   const owners = async (roomId: string) =>
     Object.entries(await roles(roomId)).filter(([, role]) => role === 'owner');
   const setRole = (actor: TestUser, roomId: string, target: string, role: string) =>
-    requestRoute(api.app, actor, 'changeMemberRole', { params: { id: roomId, userId: target }, body: { role } });
+    requestRoute(api.app, actor, 'changeMemberRole', {
+      params: { id: roomId, userId: target },
+      body: { role },
+    });
 
   describe('granting and revoking admin', () => {
     it('lets the owner make a member admin and back, answering the members after', async () => {
@@ -75,7 +78,7 @@ describe('room roles and ownership', () => {
         [bob, bob.id, 'admin'], // a member promoting themselves
         [bob, alice.id, 'member'], // a member demoting an admin
       ] as const) {
-        const problem = (await setRole(actor, room.id, target, role)).json();
+        const problem = (await setRole(actor, room.id, target, role)).json<Problem>();
         expect(problem, `${actor.id} → ${target} ${role}`).toMatchObject({ status: 403, code: 'forbidden' });
         expect(problem.detail).toMatch(/Only owners may grant or revoke admin/);
       }
@@ -84,23 +87,23 @@ describe('room roles and ownership', () => {
 
     it('never changes the owner’s role, and refuses "owner" as a role to grant', async () => {
       const room = await buildRoom(api.app, owner, [alice]);
-      const demoteSelf = (await setRole(owner, room.id, owner.id, 'member')).json();
+      const demoteSelf = (await setRole(owner, room.id, owner.id, 'member')).json<Problem>();
       expect(demoteSelf).toMatchObject({ status: 403, code: 'forbidden' });
       expect(demoteSelf.detail).toMatch(/hand ownership/);
-      const grantOwner = (await setRole(owner, room.id, alice.id, 'owner')).json();
+      const grantOwner = (await setRole(owner, room.id, alice.id, 'owner')).json<Problem>();
       expect(grantOwner).toMatchObject({ status: 400, code: 'validation_failed' });
       expect(await owners(room.id)).toEqual([[owner.id, 'owner']]);
     });
 
     it('answers 404 for a non-member target and for a room the caller is not in', async () => {
       const room = await buildRoom(api.app, owner, [alice]);
-      const notMember = (await setRole(owner, room.id, outsider.id, 'admin')).json();
+      const notMember = (await setRole(owner, room.id, outsider.id, 'admin')).json<Problem>();
       expect(notMember).toMatchObject({ status: 404, code: 'not_found' });
       expect(notMember.detail).toMatch(/not a member/);
       expect((await setRole(owner, room.id, randomUUID(), 'admin')).statusCode).toBe(404);
       // An outsider learns nothing about the room, the same 404 as for a room that does not exist.
-      const foreign = (await setRole(outsider, room.id, alice.id, 'admin')).json();
-      const missing = (await setRole(outsider, randomUUID(), alice.id, 'admin')).json();
+      const foreign = (await setRole(outsider, room.id, alice.id, 'admin')).json<Problem>();
+      const missing = (await setRole(outsider, randomUUID(), alice.id, 'admin')).json<Problem>();
       expect(foreign).toMatchObject({ status: 404, detail: 'No such room' });
       expect(missing).toMatchObject({ status: 404, detail: 'No such room' });
       expect((await roles(room.id))[alice.id]).toBe('member');
@@ -132,7 +135,10 @@ describe('room roles and ownership', () => {
         params: { id: room.id, userId: bob.id },
         body: { role: 'admin' },
       });
-      await callRoute(api.app, alice, 'transferOwnership', { params: { id: room.id }, body: { userId: bob.id } });
+      await callRoute(api.app, alice, 'transferOwnership', {
+        params: { id: room.id },
+        body: { userId: bob.id },
+      });
       expect(await roles(room.id)).toEqual({ [alice.id]: 'admin', [bob.id]: 'owner' });
     });
 
@@ -181,7 +187,12 @@ describe('room roles and ownership', () => {
       });
       expect(self).toMatchObject({ status: 400, code: 'validation_failed' });
       expect(self.errors?.[0]?.field).toBe('body.userId');
-      for (const body of [{}, { userId: 'nope' }, { userId: alice.id, role: 'owner' }, { userId: [alice.id] }]) {
+      for (const body of [
+        {},
+        { userId: 'nope' },
+        { userId: alice.id, role: 'owner' },
+        { userId: [alice.id] },
+      ]) {
         const problem = await refusedRoute(api.app, owner, 'transferOwnership', {
           params: { id: room.id },
           body,
@@ -226,7 +237,10 @@ describe('room roles and ownership', () => {
           setRole(owner, room.id, bob.id, 'admin'),
         ]);
         const after = await roles(room.id);
-        expect(Object.values(after).filter((role) => role === 'owner'), `round ${round}`).toHaveLength(1);
+        expect(
+          Object.values(after).filter((role) => role === 'owner'),
+          `round ${round}`,
+        ).toHaveLength(1);
         if (transfer.statusCode === 200) {
           // Alice became owner first, so her leaving was refused.
           expect(leave.statusCode).toBe(403);

@@ -51,7 +51,12 @@ export const MemberAddedEvent = Type.Object({ ...RoomStamp, member: Member });
  * A member's role changed: an owner granted or revoked admin, or handed ownership on (then two events,
  * the new owner's and the previous owner's, who is now an admin). `by` is the owner who did it.
  */
-export const MemberRoleChangedEvent = Type.Object({ ...RoomStamp, userId: Id, role: RoleSchema, by: PublicUser });
+export const MemberRoleChangedEvent = Type.Object({
+  ...RoomStamp,
+  userId: Id,
+  role: RoleSchema,
+  by: PublicUser,
+});
 export const MemberRemovedEvent = Type.Object({
   ...RoomStamp,
   userId: Id,
