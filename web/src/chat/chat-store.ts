@@ -389,8 +389,8 @@ export class ChatStore {
       }
       case 'room:deleted': {
         const { roomId, name, by } = event.payload;
-        // Every tab of mine hears it, but only one that still holds the room has something to say.
-        if (rooms.has(roomId) && by.id !== this.me.id) this.notify(roomDeletedNotice(by, name));
+        // Not gated on the room being held: the client library drops an open room as it hears this.
+        if (by.id !== this.me.id) this.notify(roomDeletedNotice(by, name));
         this.forgetRoom(roomId);
         return;
       }
