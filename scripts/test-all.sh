@@ -22,6 +22,7 @@ PGLITE_SUITES=(
   services/api/test/mail-delivery.integration.test.ts
   services/api/test/users.integration.test.ts
   services/api/test/rooms.integration.test.ts
+  services/api/test/rooms-roles.integration.test.ts
   services/api/test/messages.integration.test.ts
   services/api/test/messages-concurrency.integration.test.ts
   services/api/test/messages-unread.integration.test.ts

@@ -40,8 +40,10 @@ export async function bootApi(
       databaseUrl: config.DATABASE_URL,
       dataDir: config.DATA_DIR,
       poolSize: config.DATABASE_POOL_SIZE,
+      onStep: (step) => logger.info(step),
     });
     closers.push(() => database.close());
+    logger.info('migrating the database');
     const applied = await migrateToLatest(database.db as never);
     logger.info({ database: database.kind, applied }, 'database ready');
 

@@ -4,6 +4,7 @@ import {
   roomChannel,
   type MemberAddedEvent,
   type MemberRemovedEvent,
+  type MemberRoleChangedEvent,
   type MessageNewEvent,
   type ReadUpdatedEvent,
   type RoomCreatedEvent,
@@ -109,6 +110,10 @@ describe('event delivery across replicas', () => {
     ]);
     expect(forAliceA!.room).toEqual(room);
     expect(forAliceB!.room.myRole).toBe('owner');
+    // Who created the room, so Bob's app can say "Alice added you to …".
+    for (const welcome of [forAliceA, forAliceB, forBob]) {
+      expect(welcome!.by).toEqual({ id: alice.id, displayName: 'Alice' });
+    }
     expect(forBob!.room).toMatchObject({ id: room.id, myRole: 'member', memberCount: 2, unreadCount: 0 });
     // The join was applied before room:created went out: the sockets are in the room already.
     expect(socketIn(replicaA, aliceA, room.id)).toBe(true);
@@ -211,6 +216,7 @@ describe('event delivery across replicas', () => {
       [carolA, aliceA, aliceB],
     );
     expect(welcome!.room).toMatchObject({ myRole: 'member', memberCount: 3, lastReadSeq: 0 });
+    expect(welcome!.by).toEqual({ id: carol.id, displayName: 'Carol' });
     expect(socketIn(replicaB, bobB, room.id)).toBe(true);
     const message = await buildMessage(api.app, carol, room.id, 'welcome, Bob');
     await expectDelivered('message:new', (payload: MessageNewEvent) => payload.message.id === message.id, [
@@ -258,14 +264,67 @@ describe('event delivery across replicas', () => {
     );
   });
 
-  it('room:deleted reaches the members, then every socket leaves the room', async () => {
+  it('member:role-changed reaches the room: admin granted and revoked, ownership handed on', async () => {
     const room = await roomOfAliceAndBob();
-    await callRoute(api.app, alice, 'deleteRoom', { params: { id: room.id } });
-    await expectDelivered('room:deleted', (payload: RoomDeletedEvent) => payload.roomId === room.id, [
+    const aliceAsActor = { id: alice.id, displayName: 'Alice' };
+    const roleOf = (userId: string, role: string) => (payload: MemberRoleChangedEvent) =>
+      payload.roomId === room.id && payload.userId === userId && payload.role === role;
+    await callRoute(api.app, alice, 'changeMemberRole', {
+      params: { id: room.id, userId: bob.id },
+      body: { role: 'admin' },
+    });
+    const [granted] = await expectDelivered('member:role-changed', roleOf(bob.id, 'admin'), [
       aliceA,
       aliceB,
       bobB,
     ]);
+    expect(granted).toEqual<MemberRoleChangedEvent>({
+      roomId: room.id,
+      lastSeq: 0,
+      revision: 0,
+      userId: bob.id,
+      role: 'admin',
+      by: aliceAsActor,
+    });
+    await callRoute(api.app, alice, 'changeMemberRole', {
+      params: { id: room.id, userId: bob.id },
+      body: { role: 'member' },
+    });
+    await expectDelivered('member:role-changed', roleOf(bob.id, 'member'), [aliceA, aliceB, bobB]);
+
+    await callRoute(api.app, alice, 'transferOwnership', {
+      params: { id: room.id },
+      body: { userId: bob.id },
+    });
+    const [newOwner] = await expectDelivered('member:role-changed', roleOf(bob.id, 'owner'), [
+      aliceA,
+      aliceB,
+      bobB,
+    ]);
+    const [previousOwner] = await expectDelivered('member:role-changed', roleOf(alice.id, 'admin'), [
+      aliceA,
+      aliceB,
+      bobB,
+    ]);
+    expect(newOwner!.by).toEqual(aliceAsActor);
+    expect(previousOwner!.by).toEqual(aliceAsActor);
+  });
+
+  it('room:deleted reaches the members with the room name and who deleted it, then every socket leaves', async () => {
+    const room = await roomOfAliceAndBob();
+    await callRoute(api.app, alice, 'deleteRoom', { params: { id: room.id } });
+    const deliveries = await expectDelivered(
+      'room:deleted',
+      (payload: RoomDeletedEvent) => payload.roomId === room.id,
+      [aliceA, aliceB, bobB],
+    );
+    for (const deleted of deliveries) {
+      expect(deleted).toEqual<RoomDeletedEvent>({
+        roomId: room.id,
+        name: room.name,
+        by: { id: alice.id, displayName: 'Alice' },
+      });
+    }
     expect(replicaA.holds(roomChannel(room.id))).toBe(false);
     expect(replicaB.holds(roomChannel(room.id))).toBe(false);
   });

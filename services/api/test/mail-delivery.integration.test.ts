@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { latestMailTo, linkToken } from './support/factories.js';
 import { startResendStub, resendSenderFor } from './support/resend-stub.js';
 import { createTestDatabase } from './support/test-database.js';
-import { startTestApi, type TestApi, type TestApiOptions } from './support/test-api.js';
+import { startTestApi, TEST_ORIGIN, type TestApi, type TestApiOptions } from './support/test-api.js';
 
 const FAST_RETRIES = { MAIL_RETRY_BASE_MS: '20' };
 
@@ -54,6 +54,28 @@ describe('mail delivery through Resend', () => {
     expect(new Set(stub.requests.map((request) => request.idempotencyKey))).toEqual(new Set([row.id]));
     expect(row).toMatchObject({ attempts: 4, last_error: null });
     expect(row.sent_at).not.toBeNull();
+  });
+
+  it('tells the owner of a taken address plainly what happened, with links to sign in and to reset', async () => {
+    const { stub, api } = await setUp({});
+    await register(api, 'taken@example.com');
+    await stub.waitForDeliveries(1);
+    const second = await register(api, 'taken@example.com');
+    // The caller learns nothing: the same answer as for a new address.
+    expect(second.statusCode).toBe(202);
+    const [, mail] = await stub.waitForDeliveries(2);
+    expect([mail!.to].flat()).toEqual(['taken@example.com']);
+    expect(mail!.subject).toBe('You already have a LiveChat account');
+    expect(mail!.text).toContain(
+      'Someone — maybe you — tried to register with this address, which already has an account.',
+    );
+    // Each link is named in the text itself, not a bare "open this link".
+    expect(mail!.text).toContain(`Sign in: ${TEST_ORIGIN}/login`);
+    expect(mail!.text).toContain(`Reset my password: ${TEST_ORIGIN}/forgot-password`);
+    expect(mail!.html).toContain(`href="${TEST_ORIGIN}/login"`);
+    expect(mail!.html).toContain(`href="${TEST_ORIGIN}/forgot-password"`);
+    // No token: this mail proves nothing and grants nothing.
+    expect(mail!.text).not.toMatch(/token=/);
   });
 
   it('never delivers twice when the answer to a delivered mail is lost', async () => {

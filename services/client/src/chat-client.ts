@@ -334,6 +334,10 @@ export class ChatClient {
       this.#rooms.get(payload.roomId)?.observe(payload);
       this.#roomEvents.emit({ name: 'member:added', payload });
     });
+    socket.on('member:role-changed', (payload) => {
+      this.#rooms.get(payload.roomId)?.observe(payload);
+      this.#roomEvents.emit({ name: 'member:role-changed', payload });
+    });
     socket.on('member:removed', (payload) => {
       if (payload.userId === this.#me()) this.#lose(payload.roomId);
       else this.#rooms.get(payload.roomId)?.observe(payload);

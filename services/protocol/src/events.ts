@@ -2,7 +2,8 @@ import { Type, type Static } from 'typebox';
 import { Counter, Id } from './common.js';
 import type { Ack, ErrorCode } from './errors.js';
 import { Message } from './messages.js';
-import { Member, MessagePreview, RoomSummary } from './rooms.js';
+import { Member, MessagePreview, RoleSchema, RoomSummary } from './rooms.js';
+import { PublicUser } from './users.js';
 
 /** Socket.IO room that holds every socket of one user (all tabs, all devices, every replica). */
 export const userChannel = (userId: string) => `user:${userId}`;
@@ -38,11 +39,26 @@ export const MessageDeletedEvent = Type.Object({
   message: Message,
   lastMessage: Type.Union([MessagePreview, Type.Null()]),
 });
-/** Sent to each member's own channel: the room as that member sees it. */
-export const RoomCreatedEvent = Type.Object({ room: RoomSummary });
+/**
+ * Sent to each member's own channel when they join a room (created with them, or added later): the room as
+ * that member sees it, and `by`, who created the room or added them, so the app can say "Alice added you to
+ * Team" (nothing to say when `by` is the member themselves).
+ */
+export const RoomCreatedEvent = Type.Object({ room: RoomSummary, by: PublicUser });
 export const RoomRenamedEvent = Type.Object({ ...RoomStamp, name: Type.String() });
-export const RoomDeletedEvent = Type.Object({ roomId: Id });
+/** `name` is the room's name when it was deleted and `by` the owner who deleted it: "Alice deleted Team". */
+export const RoomDeletedEvent = Type.Object({ roomId: Id, name: Type.String(), by: PublicUser });
 export const MemberAddedEvent = Type.Object({ ...RoomStamp, member: Member });
+/**
+ * A member's role changed: an owner granted or revoked admin, or handed ownership on (then two events,
+ * the new owner's and the previous owner's, who is now an admin). `by` is the owner who did it.
+ */
+export const MemberRoleChangedEvent = Type.Object({
+  ...RoomStamp,
+  userId: Id,
+  role: RoleSchema,
+  by: PublicUser,
+});
 export const MemberRemovedEvent = Type.Object({
   ...RoomStamp,
   userId: Id,
@@ -95,6 +111,7 @@ export type RoomRenamedEvent = Static<typeof RoomRenamedEvent>;
 export type RoomDeletedEvent = Static<typeof RoomDeletedEvent>;
 export type MemberAddedEvent = Static<typeof MemberAddedEvent>;
 export type MemberRemovedEvent = Static<typeof MemberRemovedEvent>;
+export type MemberRoleChangedEvent = Static<typeof MemberRoleChangedEvent>;
 export type ReadUpdatedEvent = Static<typeof ReadUpdatedEvent>;
 export type PresenceChange = Static<typeof PresenceChange>;
 export type PresenceEvent = Static<typeof PresenceEvent>;
@@ -113,6 +130,7 @@ export const SERVER_EVENTS = {
   'room:deleted': RoomDeletedEvent,
   'member:added': MemberAddedEvent,
   'member:removed': MemberRemovedEvent,
+  'member:role-changed': MemberRoleChangedEvent,
   'read:updated': ReadUpdatedEvent,
   presence: PresenceEvent,
   typing: TypingEvent,
@@ -142,6 +160,7 @@ export const API_EVENT_NAMES = [
   'room:deleted',
   'member:added',
   'member:removed',
+  'member:role-changed',
   'read:updated',
 ] as const satisfies readonly ServerEventName[];
 export type ApiEventName = (typeof API_EVENT_NAMES)[number];

@@ -11,14 +11,17 @@ export type Role = (typeof ROLES)[number];
 export const RoleSchema = Type.Unsafe<Role>(Type.Union(ROLES.map((role) => Type.Literal(role))));
 
 /**
- * Who may do what in a room. Owners: everything. Admins: rename, add people, remove plain members.
- * Members: read, write, leave. Everyone may edit and delete only their own messages.
- * The owner cannot leave (they delete the room instead), and nobody can remove the owner.
+ * Who may do what in a room. Owners: everything, including granting and revoking admin and handing
+ * ownership to another member. Admins: rename, add people, remove plain members. Members: read, write,
+ * leave. Everyone may edit and delete only their own messages. A room has exactly one owner: the owner
+ * cannot leave until they have handed ownership on (they become an admin), and nobody can remove the owner.
  */
 export const PERMISSIONS = {
   rename: ['owner', 'admin'],
   addMembers: ['owner', 'admin'],
   removeMember: ['owner', 'admin'],
+  changeRole: ['owner'],
+  transferOwnership: ['owner'],
   deleteRoom: ['owner'],
 } as const satisfies Record<string, readonly Role[]>;
 export type RoomAction = keyof typeof PERMISSIONS;
@@ -123,14 +126,25 @@ export type CreateRoomBody = Static<typeof CreateRoomBody>;
 export const RenameRoomBody = Type.Object({ name: RoomName }, { additionalProperties: false });
 export type RenameRoomBody = Static<typeof RenameRoomBody>;
 
+/** The roles an owner can grant or revoke; ownership changes hands only by `TransferOwnershipBody`. */
+export const GrantableRole = Type.Union([Type.Literal('admin'), Type.Literal('member')]);
+export type GrantableRole = Static<typeof GrantableRole>;
+
 export const AddMembersBody = Type.Object(
   {
     userIds: Type.Array(Id, { minItems: 1, maxItems: 100, uniqueItems: true }),
-    role: Type.Optional(Type.Union([Type.Literal('admin'), Type.Literal('member')])),
+    role: Type.Optional(GrantableRole),
   },
   { additionalProperties: false },
 );
 export type AddMembersBody = Static<typeof AddMembersBody>;
+
+export const ChangeRoleBody = Type.Object({ role: GrantableRole }, { additionalProperties: false });
+export type ChangeRoleBody = Static<typeof ChangeRoleBody>;
+
+/** The member who becomes owner; the previous owner stays in the room as an admin. */
+export const TransferOwnershipBody = Type.Object({ userId: Id }, { additionalProperties: false });
+export type TransferOwnershipBody = Static<typeof TransferOwnershipBody>;
 
 export const MemberParams = Type.Object({ id: Id, userId: Id }, { additionalProperties: false });
 export type MemberParams = Static<typeof MemberParams>;

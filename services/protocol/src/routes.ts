@@ -27,6 +27,7 @@ import {
 } from './messages.js';
 import {
   AddMembersBody,
+  ChangeRoleBody,
   CreateRoomBody,
   MemberList,
   MemberParams,
@@ -37,6 +38,7 @@ import {
   RoomSummary,
   SessionRoomIds,
   SessionRoomIdsBody,
+  TransferOwnershipBody,
 } from './rooms.js';
 import { UpdateProfileBody, UserSearchQuery, UserSearchResult } from './users.js';
 
@@ -275,6 +277,28 @@ export const ROUTES = {
     params: MemberParams,
     status: 200,
     response: Ok,
+  }),
+  changeMemberRole: route({
+    method: 'PUT',
+    path: '/api/rooms/:id/members/:userId/role',
+    access: 'verified',
+    tag: 'rooms',
+    summary: 'Make a member an admin, or an admin a member again (owner)',
+    params: MemberParams,
+    body: ChangeRoleBody,
+    status: 200,
+    response: MemberList,
+  }),
+  transferOwnership: route({
+    method: 'PUT',
+    path: '/api/rooms/:id/owner',
+    access: 'verified',
+    tag: 'rooms',
+    summary: 'Hand ownership to another member (owner); the previous owner becomes an admin',
+    params: IdParams,
+    body: TransferOwnershipBody,
+    status: 200,
+    response: MemberList,
   }),
 
   sendMessage: route({

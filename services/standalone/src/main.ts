@@ -1,5 +1,6 @@
 import { ConfigError } from '@livechat/protocol';
 import { closeOnSignals } from '@livechat/server-kit';
+import { earlierDataDirNote } from './earlier-data-dir.js';
 import { loadStandaloneConfig } from './standalone-config.js';
 import { buildStandaloneServer } from './standalone-server.js';
 
@@ -23,8 +24,9 @@ const { PUBLIC_URL, DEV_MAILBOX, DATABASE_URL, DATA_DIR } = config.api;
 console.log(
   [
     `LiveChat is running at ${PUBLIC_URL} (listening on ${address})`,
-    DATABASE_URL ? 'Data: Postgres (DATABASE_URL)' : `Data: embedded PGlite in ${DATA_DIR}`,
+    DATABASE_URL ? 'Data: Postgres (DATABASE_URL)' : `Data folder: ${DATA_DIR} (embedded PGlite and keys)`,
     DEV_MAILBOX ? `Mail: not sent; read it at ${PUBLIC_URL}/api/dev/mailbox` : 'Mail: sent through Resend',
+    ...(DATABASE_URL ? [] : [earlierDataDirNote(DATA_DIR)].filter((line) => line !== null)),
   ].join('\n'),
 );
 closeOnSignals(() => app.close(), app.log, config.api.SHUTDOWN_GRACE_MS);

@@ -1,3 +1,4 @@
+import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allowedOrigins, loadApiConfig, type ApiConfig } from '@livechat/api';
 import { loadGatewayConfig, type GatewayConfig } from '@livechat/gateway';
@@ -9,13 +10,24 @@ export interface StandaloneConfig {
   webDir: string;
 }
 
-const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+/** The repository root, wherever `npm start` (or `tsx src/main.ts`) is run from. */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const DEFAULT_WEB_DIR = resolve(REPO_ROOT, 'web/dist');
+
+/**
+ * Where the embedded database and the key pair live: `DATA_DIR`, default `.data`, a relative path taken
+ * from the repository root and not from the working directory, so the data is where the README says
+ * (`<repo>/.data`) whichever folder the process was started in.
+ */
+export const dataDirFrom = (value: string | undefined) =>
+  value && isAbsolute(value) ? value : resolve(REPO_ROOT, value || '.data');
 
 /**
  * The standalone process reads the API's variables and the gateway's (both schemas validate them), with
  * the defaults of a laptop: the dev mailbox on unless a Resend key is set; without PUBLIC_URL, the app is
  * at http://localhost:PORT and pages from there or from 127.0.0.1:PORT may open sockets and refresh;
- * no load shedding (see below); the port, host and logging are the API's.
+ * no load shedding (see below); the port, host and logging are the API's; the data folder is
+ * `dataDirFrom(DATA_DIR)`.
  */
 export function loadStandaloneConfig(
   env: Record<string, string | undefined> = process.env,
@@ -29,6 +41,7 @@ export function loadStandaloneConfig(
     PUBLIC_URL: `http://localhost:${port}`,
     ...(env.PUBLIC_URL ? {} : { ALLOWED_ORIGINS: `http://localhost:${port},http://127.0.0.1:${port}` }),
     ...withoutEmpty(env),
+    DATA_DIR: dataDirFrom(env.DATA_DIR),
   });
   const gateway = loadGatewayConfig({ ...env, ALLOWED_ORIGINS: allowedOrigins(api).join(',') });
   return { api, gateway, webDir: env.WEB_DIST_DIR || DEFAULT_WEB_DIR };

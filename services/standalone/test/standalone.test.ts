@@ -22,6 +22,10 @@ describe('standalone: `npm start` on an empty data folder', () => {
     server = spawnStandalone({ DATA_DIR: dataDir, PORT: String(port) });
     await server.printed('LiveChat is running');
   });
+
+  it('says in its banner which folder holds the data', () => {
+    expect(server.output()).toContain(`Data folder: ${dataDir} (embedded PGlite and keys)`);
+  });
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
     await server?.stop();

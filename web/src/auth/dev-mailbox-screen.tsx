@@ -76,8 +76,11 @@ export function DevMailboxScreen({ to }: { to: string }) {
   );
 }
 
+/** Names an in-app link by the screen it opens, so no mail shows a bare "Open link". */
 function mailLinkLabel(path: string): string {
   if (path.startsWith(paths.verifyEmail)) return 'Verify my email';
   if (path.startsWith(paths.resetPassword)) return 'Choose a new password';
+  if (path.startsWith(paths.forgotPassword)) return 'Reset my password';
+  if (path.startsWith(paths.login)) return 'Sign in';
   return 'Open link';
 }

@@ -8,6 +8,7 @@ import { ChatContext } from './chat-context';
 import { ChatStore } from './chat-store';
 import { ConnectionBanner } from './connection/connection-banner';
 import { Conversation } from './conversation/conversation';
+import { NoticeList } from './notices/notice-list';
 import { RoomSidebar } from './rooms/room-sidebar';
 
 /** The signed-in app: sidebar and the open room. One ChatStore per signed-in person. */
@@ -48,6 +49,7 @@ function ChatLayout({ store, roomId }: { store: ChatStore; roomId: string | null
     <ChatContext.Provider value={store}>
       <div className={`chat-layout ${roomId ? 'room-open' : 'no-room'}`}>
         <ConnectionBanner />
+        <NoticeList />
         <RoomSidebar activeRoomId={roomId} />
         <main className="chat-main">
           {roomId ? (

@@ -5,6 +5,12 @@ import type { OutgoingList } from './outgoing/outgoing-messages';
 /** The link to the server as the banner tells it: first connect, live, lost, or just back. */
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'restored';
 
+/** Something another person did that concerns me, told once ("Alice added you to Team"). */
+export interface Notice {
+  id: number;
+  text: string;
+}
+
 /** Loading state of one open room. */
 export interface RoomLoad {
   loading: boolean;
@@ -28,6 +34,7 @@ export interface ChatSnapshot {
   online: ReadonlySet<string>;
   typing: ReadonlyMap<string, readonly TypingEvent[]>;
   connection: ConnectionState;
+  notices: readonly Notice[];
 }
 
 export const INITIAL_SNAPSHOT: ChatSnapshot = {
@@ -40,6 +47,7 @@ export const INITIAL_SNAPSHOT: ChatSnapshot = {
   online: new Set(),
   typing: new Map(),
   connection: 'connecting',
+  notices: [],
 };
 
 /** A copy of `map` with `key` set (or deleted when `value` is undefined). */

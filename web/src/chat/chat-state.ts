@@ -1,6 +1,6 @@
 import type { RoomSnapshot } from '@livechat/client';
 import type { Member, RoomSummary } from '@livechat/protocol';
-import { INITIAL_SNAPSHOT, withEntry, type ChatSnapshot, type RoomLoad } from './chat-snapshot';
+import { INITIAL_SNAPSHOT, withEntry, type ChatSnapshot, type Notice, type RoomLoad } from './chat-snapshot';
 import type { OutgoingList } from './outgoing/outgoing-messages';
 
 /**
@@ -52,6 +52,14 @@ export class ChatState {
 
   setQueued(roomId: string, list: OutgoingList): void {
     this.update({ queued: withEntry(this.snapshot.queued, roomId, list.length ? list : undefined) });
+  }
+
+  addNotice(notice: Notice): void {
+    this.update({ notices: [...this.snapshot.notices, notice] });
+  }
+
+  dropNotice(id: number): void {
+    this.update({ notices: this.snapshot.notices.filter((notice) => notice.id !== id) });
   }
 
   setLoad(roomId: string, load: RoomLoad): void {

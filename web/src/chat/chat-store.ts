@@ -1,6 +1,8 @@
 import { ApiRequestError, ChatClient, withRetry, type RoomEvent } from '@livechat/client';
 import type {
+  GrantableRole,
   Member,
+  MemberRoleChangedEvent,
   Message,
   MessagePreview,
   PublicUser,
@@ -16,9 +18,12 @@ import { PresenceTracker } from './presence-tracker';
 import { applyMessageChange, applyReadMarker } from './rooms/room-summary-updates';
 import { readUpTo } from './timeline/unread';
 import { TypingTracker } from './typing-tracker';
+import { addedToRoomNotice, myRoleChangedNotice, roomDeletedNotice } from './notices/notice-text';
 
 const IDLE_LOAD: RoomLoad = { loading: false, loadingOlder: false, error: null };
 const READ_DELAY_MS = 250;
+/** Long enough to read a notice after looking up from typing; the person may dismiss it sooner. */
+const NOTICE_MS = 15_000;
 
 type MessageChange = 'new' | 'edited' | 'deleted';
 const CHANGE_OF = { 'message:new': 'new', 'message:edited': 'edited', 'message:deleted': 'deleted' } as const;
@@ -43,6 +48,8 @@ export class ChatStore {
   private readonly readTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Per room, the highest seq seen in a focused window that the server's marker has not been asked for. */
   private readonly seen = new Map<string, number>();
+  private readonly noticeTimers = new Set<ReturnType<typeof setTimeout>>();
+  private nextNoticeId = 1;
   private viewing: string | null = null;
   private everConnected = false;
 
@@ -95,7 +102,7 @@ export class ChatStore {
     void this.loadRooms();
     return () => {
       for (const stop of [...this.stops, ...this.roomStops.values()]) stop();
-      for (const timer of this.readTimers.values()) clearTimeout(timer);
+      for (const timer of [...this.readTimers.values(), ...this.noticeTimers]) clearTimeout(timer);
       this.typists.stop();
       client.close();
     };
@@ -301,9 +308,51 @@ export class ChatStore {
     else this.onMemberRemoved(roomId, userId);
   }
 
+  /** Owner: makes a member an admin, or an admin a member again. */
+  async changeRole(roomId: string, userId: string, role: GrantableRole): Promise<void> {
+    const { members } = await this.client.api.call('changeMemberRole', {
+      params: { id: roomId, userId },
+      body: { role },
+    });
+    this.onMembersAnswered(roomId, members);
+  }
+
+  /** Owner: hands the room to another member; I stay as an admin. */
+  async transferOwnership(roomId: string, userId: string): Promise<void> {
+    const { members } = await this.client.api.call('transferOwnership', {
+      params: { id: roomId },
+      body: { userId },
+    });
+    this.onMembersAnswered(roomId, members);
+  }
+
+  /**
+   * Owner: hands the room on, then leaves it. Two requests: if the leave fails, I am an admin of a room
+   * that has its new owner, which is what I asked for first, and can leave again.
+   */
+  async handOverAndLeave(roomId: string, heirId: string): Promise<void> {
+    await this.transferOwnership(roomId, heirId);
+    await this.removeMember(roomId, this.me.id);
+  }
+
   async deleteRoom(roomId: string): Promise<void> {
     await this.client.api.call('deleteRoom', { params: { id: roomId } });
     this.forgetRoom(roomId);
+  }
+
+  dismissNotice(id: number): void {
+    this.state.dropNotice(id);
+  }
+
+  /** Shows a notice of what someone else did, for NOTICE_MS or until dismissed. */
+  private notify(text: string): void {
+    const id = this.nextNoticeId++;
+    this.state.addNotice({ id, text });
+    const timer = setTimeout(() => {
+      this.noticeTimers.delete(timer);
+      this.state.dropNotice(id);
+    }, NOTICE_MS);
+    this.noticeTimers.add(timer);
   }
 
   async searchUsers(q: string): Promise<PublicUser[]> {
@@ -326,23 +375,34 @@ export class ChatStore {
         if (room) this.applySummaryChange(room, CHANGE_OF[event.name], payload);
         return;
       }
-      case 'room:created':
-        if (!rooms.has(event.payload.room.id)) this.state.putRoom(event.payload.room);
+      case 'room:created': {
+        const { room, by } = event.payload;
+        if (rooms.has(room.id)) return;
+        this.state.putRoom(room);
+        if (by.id !== this.me.id) this.notify(addedToRoomNotice(by, room.name));
         return;
+      }
       case 'room:renamed': {
         const room = rooms.get(event.payload.roomId);
         if (room) this.state.putRoom({ ...room, name: event.payload.name });
         return;
       }
-      case 'room:deleted':
-        this.forgetRoom(event.payload.roomId);
+      case 'room:deleted': {
+        const { roomId, name, by } = event.payload;
+        // Not gated on the room being held: the client library drops an open room as it hears this.
+        if (by.id !== this.me.id) this.notify(roomDeletedNotice(by, name));
+        this.forgetRoom(roomId);
         return;
+      }
       case 'member:added':
         this.onMemberAdded(event.payload.roomId, event.payload.member);
         return;
       case 'member:removed':
         if (event.payload.userId === this.me.id) this.forgetRoom(event.payload.roomId);
         else this.onMemberRemoved(event.payload.roomId, event.payload.userId);
+        return;
+      case 'member:role-changed':
+        this.onRoleChanged(event.payload);
         return;
       case 'read:updated':
         this.onReadUpdated(event.payload);
@@ -398,6 +458,28 @@ export class ChatStore {
     const room = rooms.get(roomId);
     if (room) this.state.putRoom({ ...room, memberCount: next ? next.length : room.memberCount + 1 });
     void this.presence.refresh([member.user.id]);
+  }
+
+  /** The answer to my own role change or transfer: the members as they are now, and my role among them. */
+  private onMembersAnswered(roomId: string, members: readonly Member[]): void {
+    this.state.setMembers(roomId, members);
+    const room = this.state.get().rooms.get(roomId);
+    const mine = members.find((m) => m.user.id === this.me.id);
+    if (room && mine) this.state.putRoom({ ...room, myRole: mine.role });
+  }
+
+  private onRoleChanged({ roomId, userId, role, by }: MemberRoleChangedEvent): void {
+    const { members, rooms } = this.state.get();
+    const list = members.get(roomId);
+    if (list)
+      this.state.setMembers(
+        roomId,
+        list.map((m) => (m.user.id === userId ? { ...m, role } : m)),
+      );
+    const room = rooms.get(roomId);
+    if (!room || userId !== this.me.id || room.myRole === role) return;
+    this.state.putRoom({ ...room, myRole: role });
+    if (by.id !== this.me.id) this.notify(myRoleChangedNotice(by, role, room.name));
   }
 
   private onMemberRemoved(roomId: string, userId: string): void {

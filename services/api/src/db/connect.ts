@@ -24,6 +24,11 @@ export interface DatabaseOptions {
   /** Folder of the embedded database; null keeps it in memory (tests). */
   dataDir: string | null;
   poolSize?: number;
+  /**
+   * Told each slow step before it starts (creating the embedded database takes many seconds on a first
+   * start), so a person watching the terminal knows the process is working, not stuck.
+   */
+  onStep?: (step: string) => void;
 }
 
 /** `DATABASE_URL` set → Postgres through `pg`; unset → embedded PGlite under `<dataDir>/pgdata`. */
@@ -48,7 +53,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const dataDir = options.dataDir === null ? undefined : join(options.dataDir, 'pgdata');
   const unlock = dataDir ? await lockDataDir(dataDir) : async () => undefined;
   try {
-    if (dataDir) await createPgliteDataDir(dataDir);
+    if (dataDir) {
+      await createPgliteDataDir(dataDir, () =>
+        options.onStep?.(`creating the embedded database in ${dataDir} (first start only, up to a minute)`),
+      );
+    }
+    options.onStep?.('opening the embedded database');
     const pglite = await PGlite.create({ ...pgliteOptions(dataDir), parsers: { [INT8]: parseInt8 } });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pglitePool(pglite) }) });
     return {

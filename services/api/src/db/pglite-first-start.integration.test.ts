@@ -13,7 +13,13 @@ describe('an embedded database in a new data folder', () => {
   it('is created by a child process, then opened here with laptop-sized buffers, and keeps its data', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'livechat-first-start-'));
     folders.push(dataDir);
-    const first = await openDatabase({ dataDir });
+    const firstSteps: string[] = [];
+    const first = await openDatabase({ dataDir, onStep: (step) => firstSteps.push(step) });
+    // A first start says what takes so long (issue 8: ~27 silent seconds before "database ready").
+    expect(firstSteps).toEqual([
+      `creating the embedded database in ${join(dataDir, 'pgdata')} (first start only, up to a minute)`,
+      'opening the embedded database',
+    ]);
     expect(existsSync(join(dataDir, 'pgdata', 'PG_VERSION'))).toBe(true);
     const buffers = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(first.db);
     expect(buffers.rows[0]?.shared_buffers).toBe('32MB');
@@ -21,7 +27,9 @@ describe('an embedded database in a new data folder', () => {
     await sql`insert into kept values ('still here')`.execute(first.db);
     await first.close();
 
-    const again = await openDatabase({ dataDir });
+    const laterSteps: string[] = [];
+    const again = await openDatabase({ dataDir, onStep: (step) => laterSteps.push(step) });
+    expect(laterSteps).toEqual(['opening the embedded database']);
     const kept = await sql<{ note: string }>`select note from kept`.execute(again.db);
     expect(kept.rows).toEqual([{ note: 'still here' }]);
     await again.close();

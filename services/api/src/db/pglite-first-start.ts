@@ -11,10 +11,12 @@ const CHILD = new URL('./pglite-initdb-child.ts', import.meta.url);
  * Creates a new embedded database in `dataDir` in a child process, when the folder holds none yet.
  * initdb grows PGlite's WebAssembly heap to ~650 MB, and a WebAssembly heap never shrinks: done in this
  * process, the server would keep that memory for its whole life. Opened afresh, it needs ~180 MB.
- * The caller holds the data folder's lock, so no other LiveChat process opens it meanwhile.
+ * The caller holds the data folder's lock, so no other LiveChat process opens it meanwhile. `onCreate` is
+ * told just before a database is created (not when one is there already).
  */
-export async function createPgliteDataDir(dataDir: string): Promise<void> {
+export async function createPgliteDataDir(dataDir: string, onCreate?: () => void): Promise<void> {
   if (existsSync(join(dataDir, 'PG_VERSION'))) return;
+  onCreate?.();
   try {
     await run(process.execPath, ['--no-warnings', CHILD.pathname, JSON.stringify(pgliteOptions(dataDir))], {
       timeout: 120_000,

@@ -43,7 +43,11 @@ describe('EventPublisher', () => {
 
   /** An outbox row as a send commits it: leased by default to the process that committed it. */
   async function committedRow(): Promise<{ id: number; operation: OutboxOperation }> {
-    const operation = emit(['room:x'], 'room:deleted', { roomId: crypto.randomUUID() });
+    const operation = emit(['room:x'], 'room:deleted', {
+      roomId: crypto.randomUUID(),
+      name: 'Gone',
+      by: { id: crypto.randomUUID(), displayName: 'Someone' },
+    });
     const row = await database.db
       .insertInto('outbox')
       .values({ operation: JSON.stringify(operation) })

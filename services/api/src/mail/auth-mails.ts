@@ -27,23 +27,29 @@ export function verificationMail(input: TokenLinkMailInput): ComposedMail {
       `Hi ${input.displayName},`,
       `Welcome to LiveChat! Please confirm that this is your email address. The link works for ${lifetimeInWords(input.ttlSeconds)}.`,
     ],
-    action: {
-      label: 'Confirm my address',
-      url: appLink(input.publicUrl, 'verify-email', { token: input.token }),
-    },
+    actions: [
+      { label: 'Confirm my address', url: appLink(input.publicUrl, 'verify-email', { token: input.token }) },
+    ],
     footer: "If you didn't create a LiveChat account, ignore this mail and nothing will happen.",
   });
 }
 
-/** Sent instead of a verification mail when someone registers with an address that has an account. */
+/**
+ * Sent instead of a verification mail when someone registers with an address that has an account: the
+ * register page said "check your mail" either way (it reveals nothing), so this mail says what happened
+ * and offers the two ways on. It carries no token: resetting starts from the forgot-password page.
+ */
 export function accountExistsMail(input: { publicUrl: string }): ComposedMail {
   return composeMail({
-    subject: 'Someone tried to register with your address on LiveChat',
+    subject: 'You already have a LiveChat account',
     paragraphs: [
-      'Someone (maybe you) just tried to create a LiveChat account with this email address, but you already have one. Nothing was changed.',
-      'If it was you, sign in instead. Forgot your password? You can reset it from the sign-in page.',
+      'Someone — maybe you — tried to register with this address, which already has an account. No new account was created and nothing was changed.',
+      'If it was you, sign in with your password. If you forgot it, reset it.',
     ],
-    action: { label: 'Sign in', url: appLink(input.publicUrl, 'login') },
+    actions: [
+      { label: 'Sign in', url: appLink(input.publicUrl, 'login') },
+      { label: 'Reset my password', url: appLink(input.publicUrl, 'forgot-password') },
+    ],
     footer: "If it wasn't you, you can ignore this mail: your account is safe.",
   });
 }
@@ -55,10 +61,12 @@ export function passwordResetMail(input: TokenLinkMailInput): ComposedMail {
       `Hi ${input.displayName},`,
       `Someone asked to reset the password of your LiveChat account. The link works once, for ${lifetimeInWords(input.ttlSeconds)}; using it signs you out everywhere.`,
     ],
-    action: {
-      label: 'Choose a new password',
-      url: appLink(input.publicUrl, 'reset-password', { token: input.token }),
-    },
+    actions: [
+      {
+        label: 'Choose a new password',
+        url: appLink(input.publicUrl, 'reset-password', { token: input.token }),
+      },
+    ],
     footer: "If you didn't ask for this, ignore this mail: your password stays as it is.",
   });
 }
@@ -70,7 +78,7 @@ export function passwordChangedMail(input: { publicUrl: string; displayName: str
       `Hi ${input.displayName},`,
       'The password of your LiveChat account was just changed, and your other sessions were signed out.',
     ],
-    action: { label: 'Reset my password', url: appLink(input.publicUrl, 'forgot-password') },
+    actions: [{ label: 'Reset my password', url: appLink(input.publicUrl, 'forgot-password') }],
     footer: "If this wasn't you, reset your password now to lock the other person out.",
   });
 }

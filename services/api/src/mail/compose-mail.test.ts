@@ -8,7 +8,7 @@ describe('composeMail', () => {
     const mail = composeMail({
       subject: 'Hello',
       paragraphs: ['First line.', 'Second & last.'],
-      action: { label: 'Go', url: 'https://chat.example/x?token=abc&y=1' },
+      actions: [{ label: 'Go', url: 'https://chat.example/x?token=abc&y=1' }],
       footer: 'Small print.',
     });
     expect(mail.text).toBe(

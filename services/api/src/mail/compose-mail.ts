@@ -5,12 +5,20 @@ export const escapeHtml = (text: string): string =>
     (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!,
   );
 
+export interface MailAction {
+  label: string;
+  url: string;
+}
+
 export interface MailContent {
   subject: string;
   /** Plain sentences; escaped for the HTML part. */
   paragraphs: string[];
-  /** The one thing to click, shown as a button and as the bare link (for clients that show no HTML). */
-  action?: { label: string; url: string };
+  /**
+   * What to click, each with its label in the text part too (`Sign in: https://…`), so a reader knows where
+   * a link leads before opening it. The first is the main one, shown as a button; the others as links.
+   */
+  actions?: MailAction[];
   /** A last line in small print, e.g. "If this wasn't you, ignore this mail." */
   footer?: string;
 }
@@ -23,10 +31,11 @@ export interface ComposedMail {
 
 /** One short, friendly mail in plain text and HTML from the same words. */
 export function composeMail(content: MailContent): ComposedMail {
-  const { action, footer } = content;
+  const { footer } = content;
+  const [main, ...others] = content.actions ?? [];
   const text = [
     ...content.paragraphs,
-    ...(action ? [`${action.label}: ${action.url}`] : []),
+    ...(content.actions ?? []).map((action) => `${action.label}: ${action.url}`),
     ...(footer ? [footer] : []),
     '— LiveChat',
   ].join('\n\n');
@@ -35,14 +44,19 @@ export function composeMail(content: MailContent): ComposedMail {
   const html = [
     '<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1f2328">',
     ...content.paragraphs.map((line) => paragraph(escapeHtml(line))),
-    ...(action
+    ...(main
       ? [
           paragraph(
-            `<a href="${escapeHtml(action.url)}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:#2563eb;color:#fff;text-decoration:none">${escapeHtml(action.label)}</a>`,
+            `<a href="${escapeHtml(main.url)}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:#2563eb;color:#fff;text-decoration:none">${escapeHtml(main.label)}</a>`,
           ),
-          paragraph(`Or open this link: ${escapeHtml(action.url)}`, 'font-size:13px;color:#57606a'),
+          paragraph(`Or open this link: ${escapeHtml(main.url)}`, 'font-size:13px;color:#57606a'),
         ]
       : []),
+    ...others.map((action) =>
+      paragraph(
+        `${escapeHtml(action.label)}: <a href="${escapeHtml(action.url)}">${escapeHtml(action.url)}</a>`,
+      ),
+    ),
     ...(footer ? [paragraph(escapeHtml(footer), 'font-size:13px;color:#57606a')] : []),
     paragraph('— LiveChat'),
     '</body></html>',

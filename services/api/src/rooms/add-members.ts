@@ -7,6 +7,7 @@ import { requirePermission } from './room-permissions.js';
 import { requireVerifiedUsers } from './require-verified-users.js';
 import { roomSummariesFor } from './room-summaries.js';
 import { welcomeOperations } from './room-welcome.js';
+import { publicUser } from '../users/public-user.js';
 
 /**
  * Adds people to a room (owners and admins, with the role they choose, `member` by default) and answers
@@ -51,6 +52,7 @@ export async function addMembers(
         .executeTakeFirstOrThrow();
       const newMembers = await listMembers(trx, roomId, added);
       const summaries = await roomSummariesFor(trx, roomId, added);
+      const by = await publicUser(trx, userId);
       await outbox.record(
         ...newMembers.flatMap((member) => [
           emit([roomChannel(roomId)], 'member:added', {
@@ -59,7 +61,7 @@ export async function addMembers(
             revision: room.revision,
             member,
           }),
-          ...welcomeOperations(member.user.id, summaries.get(member.user.id)!),
+          ...welcomeOperations(member.user.id, summaries.get(member.user.id)!, by),
         ]),
       );
     }

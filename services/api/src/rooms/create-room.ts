@@ -4,6 +4,7 @@ import type { CreateRoomBody, RoomSummary } from '@livechat/protocol';
 import { requireVerifiedUsers } from './require-verified-users.js';
 import { roomSummariesFor } from './room-summaries.js';
 import { welcomeOperations } from './room-welcome.js';
+import { publicUser } from '../users/public-user.js';
 
 /**
  * Creates a room with its creator as owner and the given people as members, all in one transaction:
@@ -35,7 +36,10 @@ export async function createRoom(
       .execute();
     const everyone = [creatorId, ...memberIds];
     const summaries = await roomSummariesFor(trx, room.id, everyone);
-    await outbox.record(...everyone.flatMap((userId) => welcomeOperations(userId, summaries.get(userId)!)));
+    const by = await publicUser(trx, creatorId);
+    await outbox.record(
+      ...everyone.flatMap((userId) => welcomeOperations(userId, summaries.get(userId)!, by)),
+    );
     return summaries.get(creatorId)!;
   });
 }

@@ -8,7 +8,7 @@ import { requirePermission } from './room-permissions.js';
 /**
  * Removes someone from a room, or leaves it when `targetId` is the caller. Who may remove whom is the
  * protocol's `mayRemove`: admins remove members, owners remove admins and members, nobody removes the
- * owner, and the owner cannot leave (they delete the room instead). The room hears `member:removed`
+ * owner, and the owner cannot leave until they have handed ownership on (`transferOwnership`). The room hears `member:removed`
  * before the removed user's sockets leave its channel, so they hear it too. Ids are lower-case.
  */
 export async function removeMember(
@@ -22,7 +22,9 @@ export async function removeMember(
     const membership = await requireMembership(trx, roomId, userId, 'write');
     if (leaving) {
       if (membership.role === 'owner') {
-        throw forbidden('The owner cannot leave the room; delete the room instead');
+        throw forbidden(
+          'The owner cannot leave the room; hand ownership to another member first, or delete the room',
+        );
       }
     } else {
       requirePermission(membership.role, 'removeMember');

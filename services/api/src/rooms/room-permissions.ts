@@ -5,6 +5,8 @@ const DOING: Record<RoomAction, string> = {
   rename: 'rename this room',
   addMembers: 'add people to this room',
   removeMember: 'remove people from this room',
+  changeRole: 'grant or revoke admin in this room',
+  transferOwnership: 'hand this room to another member',
   deleteRoom: 'delete this room',
 };
 

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { addMembers } from '../rooms/add-members.js';
+import { changeMemberRole } from '../rooms/change-member-role.js';
+import { transferOwnership } from '../rooms/transfer-ownership.js';
 import { createRoom } from '../rooms/create-room.js';
 import { deleteRoom } from '../rooms/delete-room.js';
 import { listMembers } from '../rooms/room-members.js';
@@ -36,6 +38,20 @@ export default async function roomRoutes(app: FastifyInstance): Promise<void> {
 
   defineRoute(app, 'addMembers', async ({ auth, params, body }) => ({
     members: await addMembers(app, auth.userId, canonicalId(params.id), body),
+  }));
+
+  defineRoute(app, 'changeMemberRole', async ({ auth, params, body }) => ({
+    members: await changeMemberRole(
+      app,
+      auth.userId,
+      canonicalId(params.id),
+      canonicalId(params.userId),
+      body.role,
+    ),
+  }));
+
+  defineRoute(app, 'transferOwnership', async ({ auth, params, body }) => ({
+    members: await transferOwnership(app, auth.userId, canonicalId(params.id), canonicalId(body.userId)),
   }));
 
   defineRoute(app, 'removeMember', async ({ auth, params }) => {

@@ -5,6 +5,7 @@ import { Link } from '../../routing/link';
 import { paths } from '../../routing/routes';
 import { MenuButton } from '../../ui/menu-button';
 import { DeleteRoomDialog } from '../rooms/delete-room-dialog';
+import { HandOverDialog } from '../rooms/hand-over-dialog';
 import { LeaveRoomDialog } from '../rooms/leave-room-dialog';
 import { RenameRoomDialog } from '../rooms/rename-room-dialog';
 
@@ -42,11 +43,9 @@ export function ConversationHeader({
                 Rename room
               </button>
             ) : null}
-            {room.myRole !== 'owner' ? (
-              <button type="button" className="menu-item" onClick={() => open('leave', close)}>
-                Leave room
-              </button>
-            ) : null}
+            <button type="button" className="menu-item" onClick={() => open('leave', close)}>
+              Leave room
+            </button>
             {may(room.myRole, 'deleteRoom') ? (
               <button type="button" className="menu-item danger" onClick={() => open('delete', close)}>
                 Delete room
@@ -56,7 +55,11 @@ export function ConversationHeader({
         )}
       </MenuButton>
       {dialog === 'rename' ? <RenameRoomDialog room={room} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'leave' ? <LeaveRoomDialog room={room} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'leave' && room.myRole === 'owner' ? (
+        <HandOverDialog room={room} onClose={() => setDialog(null)} />
+      ) : dialog === 'leave' ? (
+        <LeaveRoomDialog room={room} onClose={() => setDialog(null)} />
+      ) : null}
       {dialog === 'delete' ? <DeleteRoomDialog room={room} onClose={() => setDialog(null)} /> : null}
     </header>
   );

@@ -4,13 +4,14 @@ import { useState } from 'react';
 import { toFormErrors } from '../../forms/problem-to-form-errors';
 import { Avatar } from '../../ui/avatar';
 import { useChat, useChatStore } from '../chat-context';
+import { MemberRoleMenu } from './member-role-menu';
 import { PeoplePicker } from './people-picker';
 import { PRESENCE_LABEL, usePresence } from '../presence-view';
 
 const NO_MEMBERS: readonly Member[] = [];
 const ROLE_ORDER = { owner: 0, admin: 1, member: 2 } as const;
 
-/** Who is in the room, who is online, and — per my role — adding and removing people. */
+/** Who is in the room, who is online, and — per my role — adding and removing people, and their roles. */
 export function MembersPanel({
   room,
   canAdd,
@@ -69,6 +70,7 @@ export function MembersPanel({
                 <span className="visually-hidden">, {PRESENCE_LABEL[presence]}</span>
               </span>
               {member.role !== 'member' ? <span className="role-badge">{member.role}</span> : null}
+              {!isMe ? <MemberRoleMenu room={room} member={member} busy={busy} run={run} /> : null}
               {!isMe && mayRemove(room.myRole, member.role) ? (
                 <button
                   type="button"
