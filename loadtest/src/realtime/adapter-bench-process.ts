@@ -2,9 +2,8 @@
 // is the adapter — Socket.IO's in-memory one (standalone) or the sharded Redis adapter with dynamic
 // subscriptions, configured as the gateway and the cluster API configure it.
 import { createServer } from 'node:http';
-import { createShardedAdapter } from '@socket.io/redis-adapter';
 import { roomChannel, type ServerToClientEvents } from '@livechat/protocol';
-import { adapterChannelPrefix } from '@livechat/server-kit';
+import { roomShardedAdapter } from '@livechat/server-kit';
 import { createClient } from 'redis';
 import { Server, type ServerOptions } from 'socket.io';
 import { notifyParent, serveRpc } from '../ipc/ipc-rpc.js';
@@ -17,10 +16,7 @@ async function shardedAdapter(prefix: string): Promise<ServerOptions['adapter']>
   const publisher = createClient({ url: options.redisUrl });
   const subscriber = publisher.duplicate();
   await Promise.all([publisher.connect(), subscriber.connect()]);
-  return createShardedAdapter(publisher, subscriber, {
-    channelPrefix: adapterChannelPrefix(prefix),
-    subscriptionMode: 'dynamic',
-  });
+  return roomShardedAdapter(publisher, subscriber, prefix);
 }
 
 const adapter = options.redisPrefix ? await shardedAdapter(options.redisPrefix) : undefined;

@@ -20,7 +20,11 @@ export interface MemberRoom {
  * can persist under a closed loop of 200 senders, and the deployed queue (200 requests, 100 ms) would
  * shed most of them instead. The replicas of `apiReplicas` run the deployed defaults.
  */
-const CAPACITY_ADMISSION = { ADMISSION_QUEUE_LENGTH: '10000', ADMISSION_QUEUE_WAIT_MS: '30000' };
+const CAPACITY_ADMISSION = {
+  ADMISSION_QUEUE_LENGTH: '10000',
+  ADMISSION_QUEUE_WAIT_MS: '30000',
+  ADMISSION_MAX_LOOP_DELAY_MS: '0',
+};
 
 /**
  * LiveChat as the cluster runs it, on this machine: API replicas (Postgres, one fresh database the first

@@ -4,6 +4,7 @@ import type { ApiDependencies } from './context.js';
 import admissionGate from './plugins/admission-gate.js';
 import apiContext from './plugins/api-context.js';
 import authenticate from './plugins/authenticate.js';
+import loadShedding from './plugins/load-shedding.js';
 import openapi from './plugins/openapi.js';
 import problemDetails from './plugins/problem-details.js';
 import rateLimits from './plugins/rate-limits.js';
@@ -20,6 +21,7 @@ import { registerRoutes } from './routes/index.js';
 export const apiPlugin = fp<{ deps: ApiDependencies }>(
   async (app, { deps }) => {
     await app.register(problemDetails);
+    await app.register(loadShedding, { maxDelayMs: deps.config.ADMISSION_MAX_LOOP_DELAY_MS });
     await app.register(strictValidation);
     await app.register(cookie);
     await app.register(tokens, { keys: deps.keys, ttlSeconds: deps.config.ACCESS_TOKEN_TTL_SECONDS });

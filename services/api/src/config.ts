@@ -19,6 +19,12 @@ export const ApiEnv = Type.Object({
   ADMISSION_QUEUE_LENGTH: Type.Integer({ minimum: 0, default: 200 }),
   /** The longest a request waits for its turn before it is refused: the latency budget of saturation. */
   ADMISSION_QUEUE_WAIT_MS: Type.Integer({ minimum: 1, default: 100 }),
+  /**
+   * Load shedding: while the event loop's mean delay (sampled every 50 ms) is above this, API requests get
+   * 503 `unavailable` with Retry-After at the door — the process is CPU-bound and would only queue them
+   * unseen. 0 turns it off.
+   */
+  ADMISSION_MAX_LOOP_DELAY_MS: Type.Integer({ minimum: 0, maximum: 10000, default: 50 }),
   DATA_DIR: Type.String({ default: '.data' }),
   /** Redis connection string; unset means in-process fan-out and rate limits. */
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),

@@ -91,3 +91,47 @@ describe('admission control past saturation', () => {
       .map((row) => row.client_id)
       .sort();
 });
+
+/** Blocks this process's event loop, as a CPU-bound API's backlog would. */
+const busy = (ms: number) => {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+};
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('load shedding while the event loop lags', () => {
+  let api: TestApi;
+  let alice: TestUser;
+
+  beforeAll(async () => {
+    api = await startTestApi({ env: { ADMISSION_MAX_LOOP_DELAY_MS: '20' } });
+    alice = await buildUser(api.app);
+  });
+  afterAll(() => api.close());
+
+  it('answers API requests 503 with Retry-After right after a stall, health checks still 200, then recovers', async () => {
+    let shed: Awaited<ReturnType<typeof requestRoute>> | undefined;
+    let health = 0;
+    // The sampler must tick between the stall and the request; a busy machine may need another go.
+    for (let attempt = 0; attempt < 5 && !shed; attempt++) {
+      busy(300);
+      await pause(15);
+      const [me, healthz] = await Promise.all([
+        requestRoute(api.app, alice, 'me'),
+        api.app.inject({ method: 'GET', url: '/healthz' }),
+      ]);
+      if (me.statusCode === 503) [shed, health] = [me, healthz.statusCode];
+    }
+    expect(shed?.headers['retry-after']).toBe('1');
+    expect(shed?.json<Problem>()).toMatchObject({ code: 'unavailable', status: 503, retryAfterSeconds: 1 });
+    expect(health).toBe(200);
+
+    // Once the loop keeps up again, requests are served.
+    let status = 0;
+    for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
+      await pause(100);
+      status = (await requestRoute(api.app, alice, 'me')).statusCode;
+    }
+    expect(status).toBe(200);
+  });
+});

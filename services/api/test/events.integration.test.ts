@@ -1,3 +1,4 @@
+import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   roomChannel,
@@ -163,6 +164,27 @@ describe('event delivery across replicas', () => {
     // A marker that does not move publishes nothing.
     await callRoute(api.app, alice, 'markRead', { params: { id: room.id }, body: { seq: 1 } });
     await expectDelivered('read:updated', inRoom(room.id), [aliceA, aliceB]);
+  });
+
+  it('subscribes each replica to chat rooms only: user channels ride the main channel', async () => {
+    const room = await buildRoom(api.app, alice, [bob]);
+    const created = (payload: RoomCreatedEvent) => payload.room.id === room.id;
+    // room:created travels on the users' channels; receiving it proves they need no subscription.
+    await expectDelivered('room:created', created, [aliceA, aliceB, bobB]);
+    const redis = createClient({ url: TEST_REDIS_URL });
+    await redis.connect();
+    try {
+      const channels = await redis.sendCommand<string[]>([
+        'PUBSUB',
+        'SHARDCHANNELS',
+        `${api.config.REDIS_PREFIX}#sio#*`,
+      ]);
+      // The room the sockets joined has its channel; no user has one (a SSUBSCRIBE per connect).
+      expect(channels).toContain(`${api.config.REDIS_PREFIX}#sio#/#${roomChannel(room.id)}#`);
+      expect(channels.filter((channel) => /#(user|session):/.test(channel))).toEqual([]);
+    } finally {
+      await redis.close();
+    }
   });
 
   it('member:added reaches the room; the newcomer hears room:created and then the room’s messages', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_ROOM_IDS_MAX } from '@livechat/protocol';
 import { buildRoom, buildUser } from './support/factories.js';
 import { callRoute, refusedRoute, requestRoute } from './support/route-request.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
@@ -33,5 +34,34 @@ describe('myRoomIds (what a gateway subscribes a connecting socket to)', () => {
     });
     const anonymous = await requestRoute(api.app, null, 'myRoomIds');
     expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('answers a batch of tokens (sessionRoomIds) one by one, in their order, refusals included', async () => {
+    const [alice, bob, unverified] = await Promise.all([
+      buildUser(api.app),
+      buildUser(api.app),
+      buildUser(api.app, { verified: false }),
+    ]);
+    const room = await buildRoom(api.app, alice, [bob]);
+    const alone = await buildRoom(api.app, bob);
+    const forged = `${alice.token.slice(0, -4)}AAAA`;
+    const { sessions } = await callRoute(api.app, null, 'sessionRoomIds', {
+      body: { tokens: [alice.token, forged, bob.token, unverified.token, alice.token] },
+    });
+    expect(sessions).toHaveLength(5);
+    expect(sessions[0]).toEqual({ roomIds: [room.id] });
+    expect(sessions[1]).toMatchObject({ error: { code: 'unauthenticated' } });
+    expect((sessions[2] as { roomIds: string[] }).roomIds.sort()).toEqual([room.id, alone.id].sort());
+    expect(sessions[3]).toMatchObject({ error: { code: 'email_not_verified' } });
+    expect(sessions[4]).toEqual({ roomIds: [room.id] });
+  });
+
+  it('refuses an empty or oversized batch', async () => {
+    const none = await requestRoute(api.app, null, 'sessionRoomIds', { body: { tokens: [] } });
+    expect(none.statusCode).toBe(400);
+    const user = await buildUser(api.app);
+    const tooMany = Array.from({ length: SESSION_ROOM_IDS_MAX + 1 }, () => user.token);
+    const over = await requestRoute(api.app, null, 'sessionRoomIds', { body: { tokens: tooMany } });
+    expect(over.statusCode).toBe(400);
   });
 });

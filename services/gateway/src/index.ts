@@ -6,6 +6,11 @@ export {
   allowedOriginList,
   type GatewayConfig,
 } from './config.js';
-export { apiSessionSource, type SessionSource } from './session-source.js';
-export { httpSessionSource } from './http-session-source.js';
+export {
+  apiSessionBatches,
+  batchingSessionSource,
+  type SessionBatchLoader,
+  type SessionSource,
+} from './session-source.js';
+export { httpSessionBatches } from './http-session-source.js';
 export type { GatewayServer, GatewaySocket, SocketData } from './socket-types.js';

@@ -10,7 +10,8 @@ import {
 } from '@livechat/server-kit';
 import { loadGatewayConfig, requireClusterSettings } from './config.js';
 import { gatewayPlugin } from './gateway-plugin.js';
-import { httpSessionSource } from './http-session-source.js';
+import { httpSessionBatches } from './http-session-source.js';
+import { batchingSessionSource } from './session-source.js';
 
 // The gateway-only process of a cluster: Redis carries events between it, the API and the other
 // replicas; it verifies tokens with the API's public keys and asks the API for memberships.
@@ -36,7 +37,9 @@ await app.register(operations, { metrics: { port: config.METRICS_PORT, host: con
 await app.register(gatewayPlugin, {
   config,
   verifyToken: accessTokenVerifier(publicKeys),
-  loadSession: httpSessionSource({ baseUrl: config.API_URL, timeoutMs: config.SESSION_LOAD_TIMEOUT_MS }),
+  loadSession: batchingSessionSource(
+    httpSessionBatches({ baseUrl: config.API_URL, timeoutMs: config.SESSION_LOAD_TIMEOUT_MS }),
+  ),
   redis,
   revokedSessions,
 });

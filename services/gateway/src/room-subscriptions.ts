@@ -1,4 +1,4 @@
-import { roomChannel, sessionChannel, userChannel } from '@livechat/protocol';
+import { isRoomChannel, roomChannel, sessionChannel, userChannel } from '@livechat/protocol';
 import type { SessionSource } from './session-source.js';
 import type { GatewaySocket } from './socket-types.js';
 
@@ -6,11 +6,7 @@ const ROOM_PREFIX = roomChannel('');
 
 /** The chat rooms a socket is subscribed to, as room ids. */
 export const roomIdsOf = (socket: GatewaySocket): string[] =>
-  [...socket.rooms]
-    .filter((room) => room.startsWith(ROOM_PREFIX))
-    .map((room) => room.slice(ROOM_PREFIX.length));
-
-export const isRoomChannel = (room: string) => room.startsWith(ROOM_PREFIX);
+  [...socket.rooms].filter(isRoomChannel).map((room) => room.slice(ROOM_PREFIX.length));
 
 /**
  * Subscribes a new socket: first its user's and session's channels, so that membership changes the API

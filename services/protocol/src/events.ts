@@ -8,6 +8,8 @@ import { Member, MessagePreview, RoomSummary } from './rooms.js';
 export const userChannel = (userId: string) => `user:${userId}`;
 /** Socket.IO room that holds every socket of every member of a chat room. */
 export const roomChannel = (roomId: string) => `room:${roomId}`;
+/** Whether a Socket.IO room is a chat room's channel (not a user's, a session's or a socket's own). */
+export const isRoomChannel = (room: string) => room.startsWith('room:');
 /** Socket.IO room that holds the sockets opened with one session's tokens (one device), for "log out here". */
 export const sessionChannel = (sessionId: string) => `session:${sessionId}`;
 

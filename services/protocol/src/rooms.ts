@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Counter, Id, Timestamp } from './common.js';
+import { ErrorCodeSchema } from './errors.js';
 import { nameText } from './text.js';
 import { PublicUser } from './users.js';
 
@@ -85,6 +86,30 @@ export type RoomList = Static<typeof RoomList>;
 /** Only the ids of my rooms: what a gateway needs to subscribe a connecting socket, in one lean query. */
 export const RoomIdList = Type.Object({ roomIds: Type.Array(Id) });
 export type RoomIdList = Static<typeof RoomIdList>;
+
+/** Access tokens of sockets connecting at about the same moment: a gateway asks for all in one request. */
+export const SESSION_ROOM_IDS_MAX = 50;
+export const SessionRoomIdsBody = Type.Object(
+  {
+    tokens: Type.Array(Type.String({ minLength: 1, maxLength: 4096 }), {
+      minItems: 1,
+      maxItems: SESSION_ROOM_IDS_MAX,
+    }),
+  },
+  { additionalProperties: false },
+);
+export type SessionRoomIdsBody = Static<typeof SessionRoomIdsBody>;
+
+/** Per token, in the order asked: its user's room ids, or why that token was refused. */
+export const SessionRoomIds = Type.Object({
+  sessions: Type.Array(
+    Type.Union([
+      Type.Object({ roomIds: Type.Array(Id) }),
+      Type.Object({ error: Type.Object({ code: ErrorCodeSchema, message: Type.String() }) }),
+    ]),
+  ),
+});
+export type SessionRoomIds = Static<typeof SessionRoomIds>;
 
 export const RoomDetail = Type.Object({ room: RoomSummary, members: Type.Array(Member) });
 export type RoomDetail = Static<typeof RoomDetail>;

@@ -35,6 +35,8 @@ import {
   RoomIdList,
   RoomList,
   RoomSummary,
+  SessionRoomIds,
+  SessionRoomIdsBody,
 } from './rooms.js';
 import { UpdateProfileBody, UserSearchQuery, UserSearchResult } from './users.js';
 
@@ -190,6 +192,18 @@ export const ROUTES = {
     summary: 'The ids of my rooms, nothing else (what a gateway subscribes a connecting socket to)',
     status: 200,
     response: RoomIdList,
+  }),
+  sessionRoomIds: route({
+    method: 'POST',
+    path: '/api/sessions/room-ids',
+    // Each token in the body is checked as `verified` access would check it, and answered on its own.
+    access: 'public',
+    tag: 'rooms',
+    summary:
+      'The room ids of several connecting sessions at once, each by its own access token (a gateway batches its connects)',
+    body: SessionRoomIdsBody,
+    status: 200,
+    response: SessionRoomIds,
   }),
   listRooms: route({
     method: 'GET',

@@ -9,7 +9,7 @@ export {
 } from './security-headers.js';
 export { connectRedis, type RedisClient } from './redis-client.js';
 export { closeOnSignals } from './shutdown.js';
-export { adapterChannelPrefix } from './fanout-channels.js';
+export { roomShardedAdapter } from './room-sharded-adapter.js';
 export { LogLevel } from './log-level.js';
 export { memoryRevokedSessions, type RevokedSession, type RevokedSessions } from './revoked-sessions.js';
 export { redisRevokedSessions, revokedSessionsKey } from './redis-revoked-sessions.js';

@@ -15,7 +15,7 @@ const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../../web/dist', import.meta.u
  * The standalone process reads the API's variables and the gateway's (both schemas validate them), with
  * the defaults of a laptop: the dev mailbox on unless a Resend key is set; without PUBLIC_URL, the app is
  * at http://localhost:PORT and pages from there or from 127.0.0.1:PORT may open sockets and refresh;
- * the port, host and logging are the API's.
+ * no load shedding (see below); the port, host and logging are the API's.
  */
 export function loadStandaloneConfig(
   env: Record<string, string | undefined> = process.env,
@@ -23,6 +23,9 @@ export function loadStandaloneConfig(
   const port = env.PORT || '3000';
   const api = loadApiConfig({
     DEV_MAILBOX: env.RESEND_API_KEY ? undefined : 'true',
+    // Embedded PGlite runs its queries on this very event loop: a long one is a lag that shedding would
+    // answer with 503s to the only person using the laptop. Shedding is for a cluster's API replicas.
+    ADMISSION_MAX_LOOP_DELAY_MS: '0',
     PUBLIC_URL: `http://localhost:${port}`,
     ...(env.PUBLIC_URL ? {} : { ALLOWED_ORIGINS: `http://localhost:${port},http://127.0.0.1:${port}` }),
     ...withoutEmpty(env),

@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { VerifyAccessToken } from '@livechat/access-token';
 import { apiPlugin, bootApi } from '@livechat/api';
-import { apiSessionSource, gatewayPlugin } from '@livechat/gateway';
+import { apiSessionBatches, batchingSessionSource, gatewayPlugin } from '@livechat/gateway';
 import {
   connectRedis,
   memoryRevokedSessions,
@@ -50,7 +50,9 @@ export async function buildStandaloneServer(config: StandaloneConfig): Promise<F
     await app.register(gatewayPlugin, {
       config: gatewayConfig,
       verifyToken,
-      loadSession: apiSessionSource({ baseUrl: 'http://standalone.invalid', fetch: injectFetch(app) }),
+      loadSession: batchingSessionSource(
+        apiSessionBatches({ baseUrl: 'http://standalone.invalid', fetch: injectFetch(app) }),
+      ),
       redis,
       revokedSessions,
     });

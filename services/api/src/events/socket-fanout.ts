@@ -1,6 +1,5 @@
-import { createShardedAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
-import { adapterChannelPrefix, type RedisClient } from '@livechat/server-kit';
+import { roomShardedAdapter, type RedisClient } from '@livechat/server-kit';
 import { confirmingPublisher } from './publish-confirmation.js';
 
 /**
@@ -13,10 +12,7 @@ export async function createClusterFanout(redis: RedisClient, redisPrefix: strin
   await subscriber.connect();
   const publisher = confirmingPublisher(redis);
   const io = new Server({
-    adapter: createShardedAdapter(publisher.client, subscriber, {
-      channelPrefix: adapterChannelPrefix(redisPrefix),
-      subscriptionMode: 'dynamic',
-    }),
+    adapter: roomShardedAdapter(publisher.client, subscriber, redisPrefix),
   });
   return {
     io,

@@ -20,7 +20,7 @@ export interface AdmissionLimits {
 /** Seconds a refused client is told to wait: the smallest Retry-After there is. */
 const RETRY_AFTER_SECONDS = 1;
 
-const overloaded = () =>
+export const overloaded = () =>
   new ApiError('unavailable', 'The server is busy; try again in a second', {
     retryAfterSeconds: RETRY_AFTER_SECONDS,
   });

@@ -4,6 +4,7 @@ import devMailboxRoutes from './dev-mailbox.js';
 import messageRoutes from './messages.js';
 import myRoomIdsRoute from './my-room-ids.js';
 import roomRoutes from './rooms.js';
+import sessionRoomIdsRoute from './session-room-ids.js';
 import userRoutes from './users.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -11,6 +12,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(userRoutes);
   await app.register(roomRoutes);
   await app.register(myRoomIdsRoute);
+  await app.register(sessionRoomIdsRoute);
   await app.register(messageRoutes);
   if (app.config.DEV_MAILBOX) await app.register(devMailboxRoutes);
 }

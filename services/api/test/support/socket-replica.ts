@@ -1,10 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createShardedAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import { io as connectClient, type Socket as ClientSocket } from 'socket.io-client';
-import { adapterChannelPrefix } from '@livechat/server-kit';
+import { roomShardedAdapter } from '@livechat/server-kit';
 import { userChannel } from '@livechat/protocol';
 
 /**
@@ -49,10 +48,7 @@ export async function startSocketReplica(redisUrl: string, redisPrefix: string):
   const http = createServer();
   const io = new Server(http, {
     transports: ['websocket'],
-    adapter: createShardedAdapter(pub, sub, {
-      channelPrefix: adapterChannelPrefix(redisPrefix),
-      subscriptionMode: 'dynamic',
-    }),
+    adapter: roomShardedAdapter(pub, sub, redisPrefix),
   });
   io.on('connection', (socket) => {
     const { userId, rooms } = socket.handshake.auth as { userId: string; rooms?: string[] };

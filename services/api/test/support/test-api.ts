@@ -68,6 +68,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     // Tests burst on a loaded machine: shedding is tested on its own (admission.integration.test.ts).
     ADMISSION_QUEUE_LENGTH: '10000',
     ADMISSION_QUEUE_WAIT_MS: '30000',
+    ADMISSION_MAX_LOOP_DELAY_MS: '0',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     ...options.env,

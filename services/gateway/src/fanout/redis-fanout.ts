@@ -1,6 +1,5 @@
-import { createShardedAdapter } from '@socket.io/redis-adapter';
 import type { FastifyBaseLogger as Logger } from 'fastify';
-import { adapterChannelPrefix, type RedisClient } from '@livechat/server-kit';
+import { roomShardedAdapter, type RedisClient } from '@livechat/server-kit';
 import type { Fanout } from './fanout.js';
 import { resilientSubscriptions } from './resilient-subscriptions.js';
 
@@ -33,10 +32,7 @@ export async function redisFanout(redis: RedisClient, redisPrefix: string, logge
   }
   await subscriber.connect();
   return {
-    adapter: createShardedAdapter(redis, subscriptions, {
-      channelPrefix: adapterChannelPrefix(redisPrefix),
-      subscriptionMode: 'dynamic',
-    }),
+    adapter: roomShardedAdapter(redis, subscriptions, redisPrefix),
     isReachable: async () => subscriber.isReady && (await redis.ping()) === 'PONG',
     onRecovered: (listener) => void listeners.push(listener),
     close: async () => {

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { GatewayMetrics } from '../gateway-metrics.js';
-import { isRoomChannel, roomIdsOf } from '../room-subscriptions.js';
+import { isRoomChannel } from '@livechat/protocol';
+import { roomIdsOf } from '../room-subscriptions.js';
 import type { GatewayServer, GatewaySocket } from '../socket-types.js';
 import { PresenceBatch } from './presence-batch.js';
 import type { PresenceStore } from './presence-store.js';

@@ -12,7 +12,8 @@ import {
 } from '@livechat/server-kit';
 import { loadGatewayConfig, type GatewayConfig } from '../../src/config.js';
 import { gatewayPlugin } from '../../src/gateway-plugin.js';
-import { httpSessionSource } from '../../src/http-session-source.js';
+import { httpSessionBatches } from '../../src/http-session-source.js';
+import { batchingSessionSource } from '../../src/session-source.js';
 
 export interface TestGateway {
   app: FastifyInstance;
@@ -48,7 +49,7 @@ export async function startGateway(api: TestApi, env: Record<string, string> = {
     await app.register(gatewayPlugin, {
       config,
       verifyToken: accessTokenVerifier(api.deps.keys.publicKeys),
-      loadSession: httpSessionSource({ baseUrl: api.url }),
+      loadSession: batchingSessionSource(httpSessionBatches({ baseUrl: api.url })),
       redis,
       revokedSessions,
     });
