@@ -192,6 +192,12 @@ describe('infra/cluster.sh: API ×2 and gateway ×3 behind nginx', () => {
     expect(tooLarge.headers.get('cache-control')).toBe(DEFAULT_CACHE_CONTROL);
   });
 
+  it("holds the gateway's Engine.IO answers to the policy through nginx, each header once", async () => {
+    const refused = await fetch(`${url}/socket.io/?EIO=4&transport=polling`);
+    expect(refused.status).toBe(400);
+    expectHeaderPolicy(refused.headers, '/socket.io/');
+  });
+
   it('does not publish a source map left in the web root', async () => {
     const map = await fetch(`${url}/assets/app-1234.js.map`);
     expect(map.status).toBe(404);

@@ -10,6 +10,7 @@ import { drainSockets } from './drain.js';
 import { inProcessFanout } from './fanout/fanout.js';
 import { redisFanout } from './fanout/redis-fanout.js';
 import { countBroadcasts } from './broadcast-metrics.js';
+import { applyHeaderPolicyToEngine } from './engine-header-policy.js';
 import { createGatewayMetrics } from './gateway-metrics.js';
 import { handshake } from './handshake.js';
 import { MemoryPresenceStore } from './presence/memory-presence-store.js';
@@ -62,6 +63,7 @@ export const gatewayPlugin = fp<GatewayPluginOptions>(
       connectTimeout: 10_000,
       ...(fanout.adapter ? { adapter: fanout.adapter } : {}),
     });
+    applyHeaderPolicyToEngine(io);
     const metrics = createGatewayMetrics(app.metrics, () => io.of('/').sockets.size);
     countBroadcasts(io, metrics);
     // A slot is never held longer than a load may take (its timeout), with a margin.

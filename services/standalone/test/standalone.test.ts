@@ -129,6 +129,13 @@ describe('standalone: `npm start` on an empty data folder', () => {
     expect(CONTENT_SECURITY_POLICY).toMatch(/frame-ancestors 'none'/);
   });
 
+  it("holds Engine.IO's own answers under /socket.io/ to the policy too", async () => {
+    // WebSocket only: a polling request is refused by Engine.IO itself, outside Fastify.
+    const refused = await fetch(`${baseUrl}/socket.io/?EIO=4&transport=polling`);
+    expect(refused.status).toBe(400);
+    expectHeaderPolicy(refused.headers, '/socket.io/');
+  });
+
   it('lets pages connect only to their own origin (no ws: or wss: to any host)', async () => {
     const page = await fetch(`${baseUrl}/`);
     const connectSrc = /connect-src ([^;]*)/.exec(page.headers.get('content-security-policy') ?? '')?.[1];
