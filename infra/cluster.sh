@@ -13,6 +13,8 @@
 #   CLUSTER_PORT [8080]          port nginx listens on: the cluster's one public port
 #   API_REPLICAS [2]  GATEWAY_REPLICAS [3]
 #   API_BASE_PORT [CLUSTER_PORT+1]  GATEWAY_BASE_PORT [API_BASE_PORT+API_REPLICAS]  replica i listens on base+i-1
+#   METRICS_BASE_PORT [GATEWAY_BASE_PORT+GATEWAY_REPLICAS]  internal /metrics listeners on loopback: API
+#                                replica i on base+i-1, gateway replica i on base+API_REPLICAS+i-1
 #   DATABASE_URL [postgres://postgres@127.0.0.1:5432/livechat]  created if missing, migrated once
 #   REDIS_URL [redis://127.0.0.1:6379]  REDIS_PREFIX [livechat]  keys and channels of this cluster
 #   PUBLIC_URL [http://localhost:CLUSTER_PORT]  ALLOWED_ORIGINS [origin of PUBLIC_URL]
@@ -47,8 +49,10 @@ integer API_REPLICAS
 integer GATEWAY_REPLICAS
 API_BASE_PORT=${API_BASE_PORT:-$((CLUSTER_PORT + 1))}
 GATEWAY_BASE_PORT=${GATEWAY_BASE_PORT:-$((API_BASE_PORT + API_REPLICAS))}
+METRICS_BASE_PORT=${METRICS_BASE_PORT:-$((GATEWAY_BASE_PORT + GATEWAY_REPLICAS))}
 integer API_BASE_PORT
 integer GATEWAY_BASE_PORT
+integer METRICS_BASE_PORT
 ((API_REPLICAS >= 1 && GATEWAY_REPLICAS >= 1)) || die "API_REPLICAS and GATEWAY_REPLICAS must be at least 1"
 DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/livechat}
 REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
@@ -68,7 +72,8 @@ NGINX=${NGINX:-nginx}
 LOG_DIR="$CLUSTER_DIR/logs"
 KEY_DIR="$CLUSTER_DIR/keys"
 NGINX_DIR="$CLUSTER_DIR/nginx"
-# One line per started process: "<role> <name> <pid> <port>". Each process leads its own process group.
+# One line per started process: "<role> <name> <pid> <port> [<metrics port>]". Each process leads its own
+# process group.
 PROCESSES="$CLUSTER_DIR/processes"
 # Probes go to loopback even when nginx listens on every address.
 PROBE_HOST=$([[ $CLUSTER_HOST == 0.0.0.0 || $CLUSTER_HOST == '*' ]] && echo 127.0.0.1 || echo "$CLUSTER_HOST")
@@ -81,9 +86,11 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 # The environment of API replica $1 (1-based) and gateway replica $1: the same variables docker-compose.yml
 # sets (infra/test/compose.test.ts compares them). Gateways ask the API directly, not through nginx (as
 # compose's API_URL=http://api:3000 does); gateway i uses API replica ((i-1) mod N)+1 to spread the load.
+# Prometheus scrapes each replica on a loopback port of its own; the public port has no /metrics.
 api_env() {
   ROLE_ENV=(
     PORT="$((API_BASE_PORT + $1 - 1))" HOST=127.0.0.1
+    METRICS_PORT="$((METRICS_BASE_PORT + $1 - 1))" METRICS_HOST=127.0.0.1
     DATABASE_URL="$DATABASE_URL" REDIS_URL="$REDIS_URL" REDIS_PREFIX="$REDIS_PREFIX"
     PUBLIC_URL="$PUBLIC_URL" ALLOWED_ORIGINS="$ALLOWED_ORIGINS"
     JWT_PRIVATE_KEY="$JWT_PRIVATE_KEY" JWT_KEY_ID="$JWT_KEY_ID"
@@ -93,6 +100,7 @@ api_env() {
 gateway_env() {
   ROLE_ENV=(
     PORT="$((GATEWAY_BASE_PORT + $1 - 1))" HOST=127.0.0.1
+    METRICS_PORT="$((METRICS_BASE_PORT + API_REPLICAS + $1 - 1))" METRICS_HOST=127.0.0.1
     REDIS_URL="$REDIS_URL" REDIS_PREFIX="$REDIS_PREFIX"
     API_URL="http://127.0.0.1:$((API_BASE_PORT + ($1 - 1) % API_REPLICAS))"
     JWT_PUBLIC_KEYS="$JWT_PUBLIC_KEYS" ALLOWED_ORIGINS="$ALLOWED_ORIGINS"
@@ -106,12 +114,13 @@ group_alive() { kill -0 -- "-$1" 2>/dev/null; }
 # Starts a Node service from its workspace folder in a session of its own (so stop can signal its whole
 # process group, and no terminal hangup reaches it), logging to logs/<name>.log.
 start_node() {
-  local role=$1 index=$2 workspace=$3 port name="$1-$2"
+  local role=$1 index=$2 workspace=$3 port metrics_port name="$1-$2"
   "${role}_env" "$index"
   port=${ROLE_ENV[0]#PORT=}
+  metrics_port=${ROLE_ENV[2]#METRICS_PORT=}
   (cd "$REPO/$workspace" && exec env "${ROLE_ENV[@]}" setsid node --import tsx src/main.ts) \
     </dev/null >>"$LOG_DIR/$name.log" 2>&1 &
-  echo "$role $name $! $port" >>"$PROCESSES"
+  echo "$role $name $! $port $metrics_port" >>"$PROCESSES"
 }
 
 render_nginx() {
@@ -164,10 +173,11 @@ ensure_web_root() {
 check_ports_free() {
   local port taken=()
   for port in "$CLUSTER_PORT" $(seq "$API_BASE_PORT" $((API_BASE_PORT + API_REPLICAS - 1))) \
-    $(seq "$GATEWAY_BASE_PORT" $((GATEWAY_BASE_PORT + GATEWAY_REPLICAS - 1))); do
+    $(seq "$GATEWAY_BASE_PORT" $((GATEWAY_BASE_PORT + GATEWAY_REPLICAS - 1))) \
+    $(seq "$METRICS_BASE_PORT" $((METRICS_BASE_PORT + API_REPLICAS + GATEWAY_REPLICAS - 1))); do
     if timeout 1 bash -c "exec 3<>/dev/tcp/$PROBE_HOST/$port" 2>/dev/null; then taken+=("$port"); fi
   done
-  ((${#taken[@]} == 0)) || die "ports already in use: ${taken[*]} (set CLUSTER_PORT, API_BASE_PORT or GATEWAY_BASE_PORT)"
+  ((${#taken[@]} == 0)) || die "ports already in use: ${taken[*]} (set CLUSTER_PORT, API_BASE_PORT, GATEWAY_BASE_PORT or METRICS_BASE_PORT)"
 }
 
 show_log() {
@@ -187,7 +197,7 @@ on_start_exit() {
 start() {
   if recorded; then
     local role name pid port
-    while read -r role name pid port; do
+    while read -r role name pid port _; do
       group_alive "$pid" && die "a cluster already runs from $CLUSTER_DIR ($name, pid $pid): stop it first"
     done <"$PROCESSES"
     rm -f "$PROCESSES"
@@ -220,7 +230,7 @@ start() {
 
   echo "waiting for $API_REPLICAS API and $GATEWAY_REPLICAS gateway replicas and nginx (up to ${READY_TIMEOUT_SECONDS}s) …"
   local targets=() role name pid port path
-  while read -r role name pid port; do
+  while read -r role name pid port _; do
     path=/readyz
     [[ $role == nginx ]] && path=/healthz
     targets+=("$name,$pid,http://$PROBE_HOST:$port$path")
@@ -241,6 +251,7 @@ start() {
 
   echo "LiveChat cluster ready: $PUBLIC_URL (nginx on $CLUSTER_HOST:$CLUSTER_PORT)"
   echo "  api ×$API_REPLICAS on 127.0.0.1:$API_BASE_PORT+, gateway ×$GATEWAY_REPLICAS on 127.0.0.1:$GATEWAY_BASE_PORT+"
+  echo "  metrics: http://127.0.0.1:$METRICS_BASE_PORT/metrics and the next $((API_REPLICAS + GATEWAY_REPLICAS - 1)) ports"
   [[ $DEV_MAILBOX == true ]] && echo "  mail: $PUBLIC_URL/api/dev/mailbox"
   echo "  logs: $LOG_DIR"
   if [[ $CLUSTER_DIR == "$REPO/.data/cluster" ]]; then
@@ -257,21 +268,21 @@ stop_processes() {
   local lines=() line role name pid port
   mapfile -t lines < <(tac "$PROCESSES")
   for line in "${lines[@]}"; do
-    read -r role name pid port <<<"$line"
+    read -r role name pid port _ <<<"$line"
     kill -TERM -- "-$pid" 2>/dev/null || true
   done
   local deadline=$((SECONDS + STOP_TIMEOUT_SECONDS)) alive
   while :; do
     alive=0
     for line in "${lines[@]}"; do
-      read -r role name pid port <<<"$line"
+      read -r role name pid port _ <<<"$line"
       group_alive "$pid" && alive=$((alive + 1))
     done
     ((alive == 0 || SECONDS >= deadline)) && break
     sleep 0.2
   done
   for line in "${lines[@]}"; do
-    read -r role name pid port <<<"$line"
+    read -r role name pid port _ <<<"$line"
     if group_alive "$pid"; then
       echo "cluster: $name (pid $pid) outlived ${STOP_TIMEOUT_SECONDS}s; killing it" >&2
       kill -KILL -- "-$pid" 2>/dev/null || true
@@ -296,12 +307,12 @@ status() {
     echo "no cluster recorded in $CLUSTER_DIR"
     return 1
   fi
-  local role name pid port down=0
-  while read -r role name pid port; do
+  local role name pid port metrics down=0
+  while read -r role name pid port metrics; do
     if group_alive "$pid"; then
-      echo "running  $name  pid $pid  port $port"
+      echo "running  $name  pid $pid  port $port${metrics:+  metrics $metrics}"
     else
-      echo "exited   $name  pid $pid  port $port"
+      echo "exited   $name  pid $pid  port $port${metrics:+  metrics $metrics}"
       down=1
     fi
   done <"$PROCESSES"

@@ -11,7 +11,9 @@ export default defineConfig({
     // The polyfill is an inline-free chunk of code every modern browser does not need; the CSP stays strict either way.
     modulePreload: { polyfill: false },
     target: 'es2022',
-    sourcemap: true,
+    // A source map is the whole source: production builds ship none. WEB_SOURCE_MAPS=true makes them for
+    // debugging a build locally (`vite preview`); the servers never serve *.map files either way.
+    sourcemap: process.env.WEB_SOURCE_MAPS === 'true',
   },
   server: {
     proxy: {

@@ -43,6 +43,8 @@ export interface ClusterProcess {
   port: number;
   /** http://127.0.0.1:<port> */
   url: string;
+  /** Its internal Prometheus listener, `http://127.0.0.1:<metrics port>` (`<url>/metrics` is not served); null for nginx. */
+  metricsUrl: string | null;
 }
 
 export interface RunningCluster {
@@ -66,13 +68,14 @@ export async function readClusterProcesses(dir: string): Promise<ClusterProcess[
     .split('\n')
     .filter(Boolean)
     .map((line) => {
-      const [role, name, pid, port] = line.split(' ');
+      const [role, name, pid, port, metricsPort] = line.split(' ');
       return {
         role: role as ClusterProcess['role'],
         name: name!,
         pid: Number(pid),
         port: Number(port),
         url: `http://127.0.0.1:${port}`,
+        metricsUrl: metricsPort ? `http://127.0.0.1:${metricsPort}` : null,
       };
     });
 }
@@ -104,7 +107,8 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
   const apiReplicas = options.apiReplicas ?? 2;
   const gatewayReplicas = options.gatewayReplicas ?? 3;
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'livechat-cluster-')));
-  const port = await findFreePortRange(1 + apiReplicas + gatewayReplicas);
+  // nginx, then each replica's port, then each replica's metrics port (the script's default layout).
+  const port = await findFreePortRange(1 + 2 * (apiReplicas + gatewayReplicas));
   const url = `http://127.0.0.1:${port}`;
   const env: Record<string, string> = {
     ...options.env,

@@ -16,11 +16,11 @@ import {
   type ServerToClientEvents,
   type TokenResponse,
 } from '@livechat/protocol';
+import { sessionRouteAnswers } from '@livechat/api/testing';
+import { DEFAULT_CACHE_CONTROL, SECURITY_HEADERS } from '@livechat/server-kit';
 import { dropDatabase, startCluster, type RunningCluster } from '../src/index.js';
 import { openWebSocket } from './support/websocket-upgrade.js';
 
-const WEB_CSP =
-  "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'";
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
 
@@ -57,6 +57,13 @@ describe('infra/cluster.sh: API ×2 and gateway ×3 behind nginx', () => {
   let url: string;
   /** The session of the user the registration test creates; later tests act as them. */
   let session: TokenResponse | undefined;
+  let account: { email: string; password: string } | undefined;
+
+  /** Every header of the one policy (server-kit's), exactly once: a second copy would read "nosniff, nosniff". */
+  const expectHeaderPolicy = (headers: Headers, what: string) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      expect(headers.get(name), `${name} on ${what}`).toBe(value);
+  };
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'livechat-cluster-test-'));
@@ -68,6 +75,8 @@ describe('infra/cluster.sh: API ×2 and gateway ×3 behind nginx', () => {
       '<!doctype html><title>LiveChat</title><div id="root"></div>',
     );
     await writeFile(join(webRoot, 'assets', 'app-1234.js'), 'console.log("app");\n'.repeat(200));
+    // A source map left in the build folder must not be served.
+    await writeFile(join(webRoot, 'assets', 'app-1234.js.map'), '{"version":3,"sources":["secret.ts"]}');
     cluster = await startCluster({
       databaseUrl,
       redisPrefix,
@@ -95,6 +104,10 @@ describe('infra/cluster.sh: API ×2 and gateway ×3 behind nginx', () => {
     expect(cluster!.gateways).toHaveLength(3);
     const ports = cluster!.processes.map((process) => process.port);
     expect(new Set(ports).size).toBe(6);
+    const metricsPorts = cluster!.processes.flatMap((process) =>
+      process.metricsUrl ? [new URL(process.metricsUrl).port] : [],
+    );
+    expect(new Set(metricsPorts).size).toBe(5);
     expect(cluster!.output).toContain('LiveChat cluster ready');
   });
 
@@ -118,6 +131,7 @@ describe('infra/cluster.sh: API ×2 and gateway ×3 behind nginx', () => {
     expect(token, mail.text).toBeDefined();
     await api.call('verifyEmail', { body: { token: token! } });
     session = await api.call('login', { body: { email, password } });
+    account = { email, password };
     const me = await createApiClient({ baseUrl: url, getToken: () => session?.accessToken ?? null }).call(
       'me',
     );
@@ -143,8 +157,7 @@ describe('infra/cluster.sh: API ×2 and gateway ×3 behind nginx', () => {
       const response = await fetch(`${url}${path}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
-      expect(response.headers.get('content-security-policy')).toBe(WEB_CSP);
-      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expectHeaderPolicy(response.headers, path);
       expect(await response.text()).toContain('<div id="root">');
     }
     const asset = await fetch(`${url}/assets/app-1234.js`, { headers: { 'accept-encoding': 'gzip' } });
@@ -152,6 +165,57 @@ describe('infra/cluster.sh: API ×2 and gateway ×3 behind nginx', () => {
     expect(asset.headers.get('cache-control')).toMatch(/max-age=31536000/);
     expect(asset.headers.get('content-encoding')).toBe('gzip');
     expect((await fetch(`${url}/assets/missing.js`)).status).toBe(404);
+  });
+
+  it('answers log in, refresh, the user and their rooms through nginx with the header policy, never cached', async () => {
+    expect(account, 'needs the account of the registration test').toBeDefined();
+    const answers = await sessionRouteAnswers(url, url, account!);
+    expect(answers.map((answer) => answer.route)).toEqual(['login', 'refresh', 'me', 'listRooms']);
+    for (const { route, headers } of answers) {
+      expectHeaderPolicy(headers, route);
+      expect(headers.get('cache-control'), route).toBe(DEFAULT_CACHE_CONTROL);
+    }
+  });
+
+  it('serves Swagger UI through nginx under the same policy, and nginx its own error answers too', async () => {
+    const docs = await fetch(`${url}/api/docs/`);
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get('content-type')).toMatch(/^text\/html/);
+    expectHeaderPolicy(docs.headers, '/api/docs/');
+    const tooLarge = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: url },
+      body: 'x'.repeat(200 * 1024),
+    });
+    expect(tooLarge.status).toBe(413);
+    expectHeaderPolicy(tooLarge.headers, "nginx's 413");
+    expect(tooLarge.headers.get('cache-control')).toBe(DEFAULT_CACHE_CONTROL);
+  });
+
+  it("holds the gateway's Engine.IO answers to the policy through nginx, each header once", async () => {
+    const refused = await fetch(`${url}/socket.io/?EIO=4&transport=polling`);
+    expect(refused.status).toBe(400);
+    expectHeaderPolicy(refused.headers, '/socket.io/');
+  });
+
+  it('does not publish a source map left in the web root', async () => {
+    const map = await fetch(`${url}/assets/app-1234.js.map`);
+    expect(map.status).toBe(404);
+    expect(await map.text()).not.toContain('secret.ts');
+  });
+
+  it("serves /metrics on each replica's internal metrics port only: not through nginx, not on its public port", async () => {
+    expect(await (await fetch(`${url}/metrics`)).text()).not.toMatch(/^# HELP/m);
+    for (const replica of [...cluster!.api, ...cluster!.gateways]) {
+      expect(replica.metricsUrl, replica.name).not.toBeNull();
+      expect(replica.metricsUrl, replica.name).not.toBe(replica.url);
+      const scraped = await fetch(`${replica.metricsUrl}/metrics`);
+      expect(scraped.status, replica.name).toBe(200);
+      expect(await scraped.text(), replica.name).toMatch(/^# HELP process_cpu_user_seconds_total /m);
+      const publicAnswer = await fetch(`${replica.url}/metrics`);
+      expect(publicAnswer.status, replica.name).toBe(404);
+      expect(await publicAnswer.text(), replica.name).not.toMatch(/^# HELP/m);
+    }
   });
 
   it('answers bodies over the limit with problem+json, from the API or from nginx', async () => {

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { ApiEnv } from '@livechat/api';
 import { GatewayEnv } from '@livechat/gateway';
 import { ERROR_STATUS, type ErrorCode } from '@livechat/protocol';
+import { SECURITY_HEADERS } from '@livechat/server-kit';
 
 // docker-compose.yml cannot be started here (no Docker engine): these checks hold it to the services' own
 // configuration schemas and to infra/cluster.sh, which is exercised end to end.
@@ -116,6 +117,15 @@ describe('docker-compose.yml', () => {
 });
 
 describe('nginx.conf', () => {
+  it("sends the services' header policy, value for value, on what nginx answers itself", () => {
+    const added = new Map(
+      [...read('nginx.conf').matchAll(/^ {4}add_header (\S+) "([^"]*)" always;$/gm)].map(
+        ([, name, value]) => [name!.toLowerCase(), value!] as const,
+      ),
+    );
+    expect(Object.fromEntries(added)).toEqual(SECURITY_HEADERS);
+  });
+
   it('answers its own refusals with error codes of the protocol, at their status', () => {
     const conf = read('nginx.conf');
     const answers = [...conf.matchAll(/return (\d{3}) '(\{.*\})';/g)];

@@ -39,7 +39,7 @@ export async function runConnectionsBenchmark(options: ConnectionsBenchmarkOptio
     await createMemberRooms(cluster.api.url, users, options.roomSize);
     await sleep(2000); // let the fresh gateway settle before its baseline
     const rssBefore = await rssBytes(gateway.pid);
-    const heapBefore = await scrapeMetric(gateway.url, 'nodejs_heap_size_used_bytes');
+    const heapBefore = await scrapeMetric(gateway.metricsUrl, 'nodejs_heap_size_used_bytes');
     const cpuBefore = await cpuSeconds(gateway.pid);
     const apiCpuBefore = await cpuSeconds(cluster.api.pid);
     const started = performance.now();
@@ -54,7 +54,7 @@ export async function runConnectionsBenchmark(options: ConnectionsBenchmarkOptio
     await sleep(options.holdMs);
     const held = await drivers.status();
     const rssHeld = await rssBytes(gateway.pid);
-    const heapHeld = await scrapeMetric(gateway.url, 'nodejs_heap_size_used_bytes');
+    const heapHeld = await scrapeMetric(gateway.metricsUrl, 'nodejs_heap_size_used_bytes');
     const idleCpu = (await cpuSeconds(gateway.pid)) - cpuBefore - cpuConnect;
     const ready = summarizeLatencies(opened.readyMs);
     const perConnection = (rssHeld - rssBefore) / Math.max(1, held.connected);

@@ -1,6 +1,6 @@
 import type { ClusterProcess } from '../../src/index.js';
 
-/** What one gateway replica reports about itself on its own port's /metrics (not through nginx). */
+/** What one gateway replica reports about itself on its internal metrics listener (not through nginx). */
 export interface ReplicaCounters {
   /** `gateway_connected_sockets`: sockets this process holds now. */
   sockets: number;
@@ -13,7 +13,7 @@ function sample(text: string, pattern: RegExp): number {
 }
 
 export async function readReplicaCounters(gateway: ClusterProcess): Promise<ReplicaCounters> {
-  const response = await fetch(`${gateway.url}/metrics`);
+  const response = await fetch(`${gateway.metricsUrl}/metrics`);
   if (!response.ok) throw new Error(`${gateway.name} /metrics answered ${response.status}`);
   const text = await response.text();
   return {

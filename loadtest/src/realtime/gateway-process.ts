@@ -9,6 +9,8 @@ export const BENCH_ORIGIN = 'http://bench.livechat.test';
 
 export interface GatewayProcess {
   url: string;
+  /** Its internal Prometheus listener (METRICS_PORT): `/metrics` is not served on `url`. */
+  metricsUrl: string;
   pid: number;
   stop(): Promise<void>;
 }
@@ -30,10 +32,13 @@ const gatewayMain = () => new URL('./main.ts', import.meta.resolve('@livechat/ga
  */
 export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
   const port = await freePort();
+  const metricsPort = await freePort();
   const child = forkTypeScript(gatewayMain(), {
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
+      METRICS_PORT: String(metricsPort),
+      METRICS_HOST: '127.0.0.1',
       REDIS_URL: TEST_REDIS_URL,
       REDIS_PREFIX: options.redisPrefix,
       API_URL: options.apiUrl,
@@ -52,5 +57,10 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     await stopChild(child);
     throw error;
   }
-  return { url, pid: child.pid!, stop: () => stopChild(child, 20_000) };
+  return {
+    url,
+    metricsUrl: `http://127.0.0.1:${metricsPort}`,
+    pid: child.pid!,
+    stop: () => stopChild(child, 20_000),
+  };
 }

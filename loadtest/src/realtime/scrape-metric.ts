@@ -1,6 +1,6 @@
-/** Reads one unlabelled gauge from a process's Prometheus /metrics, or null if it is not exported. */
-export async function scrapeMetric(baseUrl: string, name: string): Promise<number | null> {
-  const text = await fetch(`${baseUrl}/metrics`).then(
+/** Reads one unlabelled gauge from a process's metrics listener (its METRICS_PORT), or null if it is not exported. */
+export async function scrapeMetric(metricsUrl: string, name: string): Promise<number | null> {
+  const text = await fetch(`${metricsUrl}/metrics`).then(
     (response) => (response.ok ? response.text() : ''),
     () => '',
   );

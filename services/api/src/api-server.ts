@@ -21,7 +21,7 @@ export async function buildApiServer(
     }),
   );
   const booted = await bootApi(config, app.log);
-  await app.register(operations);
+  await app.register(operations, { metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST } });
   await app.register(apiPlugin, { deps: booted.deps });
   app.addHook('onClose', () => booted.close());
   return { app, booted };

@@ -1,9 +1,11 @@
 import { EnvType as Type, readEnv, splitList, type Static } from '@livechat/protocol';
+import { MetricsSettings } from '@livechat/server-kit';
 
 /** Every variable the API reads, with its default. README's configuration table mirrors this file. */
 export const ApiEnv = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   HOST: Type.String({ default: '127.0.0.1' }),
+  ...MetricsSettings,
   /** Postgres connection string; unset means embedded PGlite under DATA_DIR. */
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),

@@ -1,12 +1,13 @@
 import { hostname } from 'node:os';
 import { parsePublicKeySet, type PublicKeySet } from '@livechat/access-token';
 import { ConfigError, EnvType as Type, readEnv, splitList, type Static } from '@livechat/protocol';
-import { LogLevel } from '@livechat/server-kit';
+import { LogLevel, MetricsSettings } from '@livechat/server-kit';
 
 /** Every variable the gateway reads, with its default. The gateway-only process also needs REDIS_URL and JWT_PUBLIC_KEYS. */
 export const GatewayEnv = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3001 }),
   HOST: Type.String({ default: '127.0.0.1' }),
+  ...MetricsSettings,
   /** Redis connection string: fan-out between replicas and the presence map. */
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   /** Prefix of every Redis key and pub/sub channel; must equal the API's. */

@@ -11,6 +11,7 @@ import { inProcessFanout } from './fanout/fanout.js';
 import { redisFanout } from './fanout/redis-fanout.js';
 import { countBroadcasts } from './broadcast-metrics.js';
 import { ClientQuotas } from './client-quotas.js';
+import { applyHeaderPolicyToEngine } from './engine-header-policy.js';
 import { createGatewayMetrics } from './gateway-metrics.js';
 import { handshake } from './handshake.js';
 import { MemoryPresenceStore } from './presence/memory-presence-store.js';
@@ -63,6 +64,7 @@ export const gatewayPlugin = fp<GatewayPluginOptions>(
       connectTimeout: 10_000,
       ...(fanout.adapter ? { adapter: fanout.adapter } : {}),
     });
+    applyHeaderPolicyToEngine(io);
     const metrics = createGatewayMetrics(app.metrics, () => io.of('/').sockets.size);
     countBroadcasts(io, metrics);
     // A slot is never held longer than a load may take (its timeout), with a margin.

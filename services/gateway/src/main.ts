@@ -33,7 +33,7 @@ const app = Fastify(
 const redis = await connectRedis(redisUrl, app.log, 'gateway');
 // Written by the API (which rebuilds it from Postgres); this gateway only reads it.
 const revokedSessions = await redisRevokedSessions(redis, config.REDIS_PREFIX, app.log);
-await app.register(operations);
+await app.register(operations, { metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST } });
 await app.register(gatewayPlugin, {
   config,
   verifyToken: accessTokenVerifier(publicKeys),

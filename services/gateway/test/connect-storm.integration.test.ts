@@ -63,7 +63,7 @@ describe('a crowd connecting at once to a gateway with few session-load slots', 
     const sockets = [...gateway.app.io.of('/').sockets.values()];
     expect(sockets).toHaveLength(CLIENTS);
     expect(sockets.every((socket) => socket.rooms.has(roomChannel(roomId)))).toBe(true);
-    const metrics = (await gateway.app.inject('/metrics')).body;
+    const metrics = await gateway.app.metrics.metrics();
     expect(metrics).toMatch(
       new RegExp(`gateway_handshake_refusals_total\\{code="unavailable"\\} ${refusals.length}\\n`),
     );

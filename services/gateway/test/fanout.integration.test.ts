@@ -57,7 +57,7 @@ describe('fan-out across three gateway replicas on one Redis', () => {
 
     // Counted once per broadcast on the replica holding two of the recipients: two writes, one broadcast,
     // one delivery-age observation.
-    const metrics = (await gateways[2]!.app.inject('/metrics')).body;
+    const metrics = await gateways[2]!.app.metrics.metrics();
     expect(metrics).toMatch(/\ngateway_events_out_total\{event="message:new"\} 2\n/);
     expect(metrics).toMatch(/\ngateway_broadcasts_total\{event="message:new"\} 1\n/);
     expect(metrics).toMatch(/\ngateway_message_delivery_age_seconds_count 1\n/);

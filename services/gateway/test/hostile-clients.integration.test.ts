@@ -165,7 +165,7 @@ describe('hostile and broken clients', () => {
     }
 
     expect(sockets.has(stalledId)).toBe(false);
-    const metrics = (await gateway.app.inject('/metrics')).body;
+    const metrics = await gateway.app.metrics.metrics();
     expect(metrics).toMatch(/gateway_sockets_cut_off_total\{reason="slow_consumer"\} 1\n/);
     const received = collect<TypingEvent>(reader, 'typing');
     gateway.app.io.to(roomChannel(roomId)).emit('typing', bulky);

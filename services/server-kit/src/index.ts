@@ -1,5 +1,12 @@
 export { serverOptions, REDACTED_PATHS, type ServerOptionsInput } from './server-options.js';
-export { default as operations } from './operations.js';
+export { default as operations, type OperationsOptions } from './operations.js';
+export { MetricsSettings } from './metrics-settings.js';
+export {
+  CONTENT_SECURITY_POLICY,
+  DEFAULT_CACHE_CONTROL,
+  SECURITY_HEADERS,
+  securityHeaders,
+} from './security-headers.js';
 export { connectRedis, type RedisClient } from './redis-client.js';
 export { closeOnSignals } from './shutdown.js';
 export { roomShardedAdapter } from './room-sharded-adapter.js';

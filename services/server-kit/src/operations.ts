@@ -1,12 +1,16 @@
 import fp from 'fastify-plugin';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Health } from '@livechat/protocol';
+import { MetricsListener } from './metrics-listener.js';
 import { routeLabel } from './route-label.js';
+import { securityHeaders } from './security-headers.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The Prometheus registry this process exposes at /metrics. */
+    /** The Prometheus registry this process exposes at /metrics on its metrics listener. */
     metrics: Registry;
+    /** Where the metrics listener answers (`http://host:port`), or null when none is configured. */
+    metricsUrl(): string | null;
     /** Adds a dependency to /readyz: the process is ready only while every check answers true. */
     addReadinessCheck(name: string, check: () => Promise<boolean>): void;
   }
@@ -26,12 +30,22 @@ async function withTimeout(check: () => Promise<boolean>): Promise<boolean> {
   }
 }
 
+export interface OperationsOptions {
+  /**
+   * Where Prometheus scrapes `/metrics` (METRICS_PORT / METRICS_HOST): a listener of its own, never the
+   * public port. Without a port, the registry is kept (tests read it) but not served.
+   */
+  metrics?: { port?: number | undefined; host: string };
+}
+
 /**
- * /healthz (the process is up), /readyz (its dependencies answer), /metrics (Prometheus), and HTTP
- * request latency by route. Registered once per process, whichever services it runs.
+ * /healthz (the process is up), /readyz (its dependencies answer), /metrics (Prometheus, on the internal
+ * metrics listener), HTTP request latency by route, and the header policy of every response
+ * (security-headers.ts). Registered once per process, whichever services it runs.
  */
-export default fp(
-  async (app) => {
+export default fp<OperationsOptions>(
+  async (app, options) => {
+    await app.register(securityHeaders);
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
     const checks = new Map<string, () => Promise<boolean>>();
@@ -76,9 +90,15 @@ export default fp(
       const body: Health = { status: ready ? 'ok' : 'unavailable', checks: results };
       return reply.code(ready ? 200 : 503).send(body);
     });
-    app.get('/metrics', quiet, async (_request, reply) =>
-      reply.type(registry.contentType).send(await registry.metrics()),
-    );
+
+    const listener = new MetricsListener(registry);
+    app.decorate('metricsUrl', () => listener.url());
+    const { port, host } = options.metrics ?? {};
+    if (port !== undefined && host !== undefined) {
+      // Bound when the server is ready (before it listens), so a taken port fails the start.
+      app.addHook('onReady', () => listener.listen({ port, host }));
+      app.addHook('onClose', () => listener.close());
+    }
   },
   { name: 'operations' },
 );

@@ -44,7 +44,9 @@ export async function buildStandaloneServer(config: StandaloneConfig): Promise<F
     // needs the gateway's Socket.IO server: the verifier is bound once the API is up, before we listen.
     const bound: { verify?: VerifyAccessToken } = {};
     const verifyToken: VerifyAccessToken = (token) => bound.verify!(token);
-    await app.register(operations);
+    await app.register(operations, {
+      metrics: { port: apiConfig.METRICS_PORT, host: apiConfig.METRICS_HOST },
+    });
     await app.register(gatewayPlugin, {
       config: gatewayConfig,
       verifyToken,

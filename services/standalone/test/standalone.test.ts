@@ -1,25 +1,43 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { createApiClient } from '@livechat/client';
+import { sessionRouteAnswers } from '@livechat/api/testing';
 import { PROTOCOL_VERSION, type MessageNewEvent } from '@livechat/protocol';
-import { CONTENT_SECURITY_POLICY } from '../src/web-app.js';
+import { CONTENT_SECURITY_POLICY, DEFAULT_CACHE_CONTROL, SECURITY_HEADERS } from '@livechat/server-kit';
 import { freePort, spawnStandalone, type StandaloneProcess } from './standalone-process.js';
 
 describe('standalone: `npm start` on an empty data folder', () => {
   let dataDir: string;
   let server: StandaloneProcess;
   let baseUrl: string;
+  let metricsUrl: string;
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'livechat-standalone-'));
+    // A stand-in for the built web app (this suite does not build it), with a source map left in it.
+    const webDir = join(dataDir, 'web');
+    await mkdir(join(webDir, 'assets'), { recursive: true });
+    await writeFile(
+      join(webDir, 'index.html'),
+      '<!doctype html><title>LiveChat</title><div id="root"></div>',
+    );
+    await writeFile(join(webDir, 'assets', 'app-1234.js'), 'console.log("app");\n');
+    await writeFile(join(webDir, 'assets', 'app-1234.js.map'), '{"version":3,"sources":["secret.ts"]}');
     const port = await freePort();
+    const metricsPort = await freePort();
     baseUrl = `http://localhost:${port}`;
-    server = spawnStandalone({ DATA_DIR: dataDir, PORT: String(port) });
+    metricsUrl = `http://127.0.0.1:${metricsPort}`;
+    server = spawnStandalone({
+      DATA_DIR: join(dataDir, 'data'),
+      PORT: String(port),
+      METRICS_PORT: String(metricsPort),
+      WEB_DIST_DIR: webDir,
+    });
     await server.printed('LiveChat is running');
   });
 
@@ -45,7 +63,7 @@ describe('standalone: `npm start` on an empty data folder', () => {
     expect(token).toBeDefined();
     await api().call('verifyEmail', { body: { token: token! } });
     const session = await api().call('login', { body: { email, password } });
-    return { ...session.user, token: session.accessToken };
+    return { ...session.user, password, token: session.accessToken };
   }
 
   function connect(token: string): Promise<Socket> {
@@ -90,6 +108,59 @@ describe('standalone: `npm start` on an empty data folder', () => {
     }
   });
 
+  /** Every header of the one policy (server-kit's), with its exact value. */
+  const expectHeaderPolicy = (headers: Headers, what: string) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      expect(headers.get(name), `${name} on ${what}`).toBe(value);
+  };
+
+  it('answers log in, refresh, the user and their rooms with the header policy, never cached', async () => {
+    const ada = await signUp('Hedy');
+    const answers = await sessionRouteAnswers(baseUrl, baseUrl, { email: ada.email, password: ada.password });
+    expect(answers.map((answer) => answer.route)).toEqual(['login', 'refresh', 'me', 'listRooms']);
+    for (const { route, headers } of answers) {
+      expect(headers.get('content-type'), route).toMatch(/^application\/json/);
+      expectHeaderPolicy(headers, route);
+      expect(headers.get('cache-control'), route).toBe(DEFAULT_CACHE_CONTROL);
+    }
+  });
+
+  it('serves Swagger UI under the same policy: a CSP, and no framing', async () => {
+    const docs = await fetch(`${baseUrl}/api/docs/`);
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get('content-type')).toMatch(/^text\/html/);
+    expectHeaderPolicy(docs.headers, '/api/docs/');
+    expect(CONTENT_SECURITY_POLICY).toMatch(/frame-ancestors 'none'/);
+  });
+
+  it("holds Engine.IO's own answers under /socket.io/ to the policy too", async () => {
+    // WebSocket only: a polling request is refused by Engine.IO itself, outside Fastify.
+    const refused = await fetch(`${baseUrl}/socket.io/?EIO=4&transport=polling`);
+    expect(refused.status).toBe(400);
+    expectHeaderPolicy(refused.headers, '/socket.io/');
+  });
+
+  it('lets pages connect only to their own origin (no ws: or wss: to any host)', async () => {
+    const page = await fetch(`${baseUrl}/`);
+    const connectSrc = /connect-src ([^;]*)/.exec(page.headers.get('content-security-policy') ?? '')?.[1];
+    expect(connectSrc).toBe("'self'");
+  });
+
+  it('does not publish a source map left in the build folder', async () => {
+    expect((await fetch(`${baseUrl}/assets/app-1234.js`)).status).toBe(200);
+    const map = await fetch(`${baseUrl}/assets/app-1234.js.map`);
+    expect(map.status).toBe(404);
+    expect(await map.text()).not.toContain('secret.ts');
+  });
+
+  it('serves /metrics only on the internal metrics port, not on the public one', async () => {
+    const scraped = await fetch(`${metricsUrl}/metrics`);
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toMatch(/^# HELP http_request_duration_seconds /m);
+    const publicAnswer = await fetch(`${baseUrl}/metrics`);
+    expect(await publicAnswer.text()).not.toMatch(/^# HELP/m);
+  });
+
   it('serves the web app (or its placeholder) with a Content-Security-Policy, and API 404s as problems', async () => {
     const page = await fetch(`${baseUrl}/rooms/anything`);
     expect(page.status).toBe(200);
@@ -102,7 +173,7 @@ describe('standalone: `npm start` on an empty data folder', () => {
   });
 
   it('refuses a second process on the same data folder, saying why', async () => {
-    const second = spawnStandalone({ DATA_DIR: dataDir, PORT: String(await freePort()) });
+    const second = spawnStandalone({ DATA_DIR: join(dataDir, 'data'), PORT: String(await freePort()) });
     try {
       expect(await second.exited).toBe(1);
       expect(second.output()).toMatch(/in use by another LiveChat process/);

@@ -15,9 +15,14 @@ export interface TokenLinkMail {
 
 /**
  * Mails a link with a fresh single-use token if `email` belongs to an account that should get one, and
- * does nothing otherwise: the caller answers the same either way, so nobody learns who has an account.
+ * does nothing otherwise. Enqueued, never awaited by a route: the caller answers the same, in the same
+ * time, either way, so nobody learns who has an account (see mail-request-queue.ts).
  */
-export async function mailTokenLink(app: FastifyInstance, email: string, mail: TokenLinkMail): Promise<void> {
+export function enqueueTokenLinkMail(app: FastifyInstance, email: string, mail: TokenLinkMail): void {
+  app.mailRequests.enqueue(mail.purpose, () => mailTokenLink(app, email, mail));
+}
+
+async function mailTokenLink(app: FastifyInstance, email: string, mail: TokenLinkMail): Promise<void> {
   const queued = await app.db.transaction().execute(async (trx) => {
     const user = await trx
       .selectFrom('users')

@@ -91,6 +91,8 @@ export async function latestMailTo(
   app: FastifyInstance,
   to: string,
 ): Promise<{ id: string; subject: string; text: string; html: string }> {
+  // Forgot-password and resend-verification queue their mail after answering.
+  await app.mailRequests.idle();
   const row = await app.db
     .selectFrom('mail_outbox')
     .select(['id', 'subject', 'text_body as text', 'html_body as html'])

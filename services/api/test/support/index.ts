@@ -3,3 +3,4 @@ export * from './test-database.js';
 export * from './test-api.js';
 export * from './factories.js';
 export * from './private-redis.js';
+export * from './session-route-answers.js';

@@ -1,10 +1,10 @@
 import type { ClusterProcess } from '@livechat/infra';
 
-/** Sockets each gateway replica holds now, read from its own /metrics (directly, not through nginx). */
+/** Sockets each gateway replica holds now, read from its internal metrics listener (not through nginx). */
 export async function socketsPerReplica(gateways: readonly ClusterProcess[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const gateway of gateways) {
-    const text = await (await fetch(`${gateway.url}/metrics`)).text();
+    const text = await (await fetch(`${gateway.metricsUrl}/metrics`)).text();
     const line = /^gateway_connected_sockets(?:\{[^}]*\})? (\d+)/m.exec(text);
     counts.set(gateway.name, Number(line?.[1] ?? 0));
   }

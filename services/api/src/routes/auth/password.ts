@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { sessionChannel, userChannel } from '@livechat/protocol';
 import { consumeEmailToken, withdrawEmailTokens } from '../../auth/email-tokens.js';
-import { mailTokenLink } from '../../auth/mail-token-link.js';
+import { enqueueTokenLinkMail } from '../../auth/mail-token-link.js';
 import { hashPassword, verifyPassword } from '../../auth/password.js';
 import { revokeUserSessions } from '../../auth/refresh-sessions.js';
 import { disconnectSessions } from '../../auth/session-disconnect.js';
@@ -23,7 +23,7 @@ export default async function passwordRoutes(app: FastifyInstance): Promise<void
     async ({ body }) => {
       // Earlier links stay valid until used or expired (the first mail may be the one that arrives);
       // using any of them withdraws the rest.
-      await mailTokenLink(app, normalizeEmail(body.email), {
+      enqueueTokenLinkMail(app, normalizeEmail(body.email), {
         purpose: 'reset_password',
         eligible: () => true,
         withdrawOlder: false,

@@ -2,7 +2,7 @@ import { normalizeName } from '@livechat/protocol';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { consumeEmailToken, issueEmailToken } from '../../auth/email-tokens.js';
-import { mailTokenLink } from '../../auth/mail-token-link.js';
+import { enqueueTokenLinkMail } from '../../auth/mail-token-link.js';
 import { hashPassword } from '../../auth/password.js';
 import { ApiError } from '../../errors.js';
 import { accountExistsMail, verificationMail } from '../../mail/auth-mails.js';
@@ -79,7 +79,7 @@ export default async function registrationRoutes(app: FastifyInstance): Promise<
     app,
     'resendVerification',
     async ({ body }) => {
-      await mailTokenLink(app, normalizeEmail(body.email), {
+      enqueueTokenLinkMail(app, normalizeEmail(body.email), {
         purpose: 'verify_email',
         eligible: (user) => user.email_verified_at === null,
         withdrawOlder: true,
