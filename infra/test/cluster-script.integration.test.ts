@@ -18,6 +18,7 @@ import {
 } from '@livechat/protocol';
 import { sessionRouteAnswers } from '@livechat/api/testing';
 import { DEFAULT_CACHE_CONTROL, SECURITY_HEADERS } from '@livechat/server-kit';
+import { CLUSTER_TEST_ENV } from './support/cluster-test-env.js';
 import { dropDatabase, startCluster, type RunningCluster } from '../src/index.js';
 import { openWebSocket } from './support/websocket-upgrade.js';
 
@@ -82,7 +83,7 @@ describe('infra/cluster.sh: API ×2 and gateway ×3 behind nginx', () => {
       redisPrefix,
       dir: join(workDir, 'run'),
       webRoot,
-      env: { DEV_MAILBOX: 'true' },
+      env: CLUSTER_TEST_ENV,
     });
     url = cluster.url;
   });

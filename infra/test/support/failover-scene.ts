@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createClient } from 'redis';
 import { dropDatabase, startCluster, type RunningCluster } from '../../src/index.js';
 import { registerVerified, signInDevice } from './cluster-accounts.js';
+import { CLUSTER_TEST_ENV } from './cluster-test-env.js';
 import { connectSpread, type PlacedClient } from './spread-over-replicas.js';
 
 const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
@@ -70,7 +71,7 @@ export async function startFailoverScene({
       dir: join(workDir, 'run'),
       webRoot,
       // A stream of hundreds of messages from one address and two accounts is the point here.
-      env: { DEV_MAILBOX: 'true', RATE_LIMIT_SEND_PER_10S: '100000', RATE_LIMIT_AUTH_PER_MINUTE: '1000' },
+      env: { ...CLUSTER_TEST_ENV, RATE_LIMIT_SEND_PER_10S: '100000', RATE_LIMIT_AUTH_PER_MINUTE: '1000' },
     });
     const { url } = cluster;
     const [alice, bob] = await Promise.all([registerVerified(url, 'Alice'), registerVerified(url, 'Bob')]);
