@@ -1,6 +1,6 @@
 // `npm run bench [-- <benchmark…>] [--seconds N] [--storage postgres|pglite]`: runs the benchmarks and
 // prints their figures. Benchmarks measure and print; nothing here asserts a speed.
-// `npm run bench -- versus [--quick] [--only 1,3] [--seconds N]`: issue 7's side-by-side run.
+// `npm run bench -- versus [--quick] [--only 1,3] [--seconds N] [--rates 200]`: issue 7's side-by-side run.
 import { cpus, loadavg } from 'node:os';
 import { printTable, type FigureTable } from './report/figure-table.js';
 import { runSendBenchmark, SEND_BENCHMARK_DEFAULTS } from './send-benchmark.js';
@@ -43,8 +43,11 @@ const BENCHMARKS: Record<string, { about: string; run(args: BenchArgs): Promise<
     about:
       'issue 7: LiveChat beside bare Socket.IO and a minimal send endpoint, ratios and targets (not in the default set)',
     run: (args) => {
-      const options = args.quick ? VERSUS_QUICK : VERSUS_DEFAULTS;
-      return runVersusBenchmark(args.seconds ? withSeconds(options, args.seconds) : options, args.only);
+      const preset = args.quick ? VERSUS_QUICK : VERSUS_DEFAULTS;
+      const timed = args.seconds ? withSeconds(preset, args.seconds) : preset;
+      // `--rates`: row 3's offered send rates (e.g. `--only 3 --rates 200` for one step).
+      const options = args.rates ? { ...timed, fanout: { ...timed.fanout, rates: args.rates } } : timed;
+      return runVersusBenchmark(options, args.only);
     },
   },
   adapter: {
