@@ -18,6 +18,12 @@ export interface FuzzContext {
 /** One route or socket event: how its cases are generated and how one is run and judged. */
 export interface FuzzTarget<Case = unknown> {
   name: string;
+  /**
+   * Its share of the cases relative to the others (1 unless given): routes that hash a password with
+   * argon2id on every valid-looking case (~30 ms of CPU each) get fewer, so a run spends its time on
+   * inputs rather than on key stretching.
+   */
+  weight?: number;
   arbitrary: fc.Arbitrary<Case>;
   /** Runs one case, counts its outcome in the histogram; throws when the server misbehaved. */
   run(input: Case): Promise<void>;

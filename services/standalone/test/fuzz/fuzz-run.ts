@@ -10,8 +10,8 @@ import { SocketSession } from './socket-session.js';
 import { handshakeTarget, socketEventTarget } from './socket-targets.js';
 
 export interface FuzzOptions {
-  /** Cases per target (every REST route, every client event, unknown events, the handshake). */
-  runsPerTarget: number;
+  /** Cases in all, shared out over the targets (every REST route, every client event, unknown events, the handshake) by weight. */
+  cases: number;
   /** Targets fuzzed side by side (each runs its cases one after another). */
   concurrency?: number;
   seed?: number;
@@ -59,6 +59,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const context: FuzzContext = { server, http, world, aliceSocket, histogram };
     const targets = fuzzTargets(context);
     const failures: string[] = [];
+    const perWeight = options.cases / targets.reduce((sum, target) => sum + (target.weight ?? 1), 0);
+    const runsOf = (target: FuzzTarget) => Math.max(1, Math.ceil(perWeight * (target.weight ?? 1)));
     const queue = [...targets];
     const worker = async () => {
       for (let target = queue.shift(); target; target = queue.shift()) {
@@ -66,7 +68,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         try {
           await fc.assert(
             fc.asyncProperty(target.arbitrary, (input) => target.run(input)),
-            { numRuns: options.runsPerTarget, ...(options.seed === undefined ? {} : { seed: options.seed }) },
+            { numRuns: runsOf(target), ...(options.seed === undefined ? {} : { seed: options.seed }) },
           );
         } catch (error) {
           // fast-check keeps what the case threw as the cause; its own message has the counterexample.
@@ -74,7 +76,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
           failures.push(`${target.name}: ${clip(cause?.message ?? '', 2000)}\n${clip(message, 2000)}`);
         }
         options.log?.(
-          `${target.name}: ${options.runsPerTarget} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+          `${target.name}: ${runsOf(target)} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`,
         );
       }
     };

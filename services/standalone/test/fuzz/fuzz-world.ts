@@ -89,12 +89,24 @@ export class FuzzWorld {
 
   /** A response set Carol's refresh cookie anew (refresh rotated it, or cleared it on logout). */
   noteCookies(response: HttpResponse, sentCookie: string | undefined): void {
-    const set = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
-    const refresh = set.find((cookie) => cookie.startsWith(`${REFRESH_COOKIE}=`));
-    if (!refresh || sentCookie !== this.carol.refreshCookie) return;
-    this.carol.refreshCookie = refresh.slice(REFRESH_COOKIE.length + 1).split(';')[0] ?? '';
-    // Cleared: the session ended (logout, or a refused refresh); Carol logs in again at the next repair.
-    if (!this.carol.refreshCookie) this.broken = true;
+    const refresh = refreshCookieOf(response);
+    if (refresh === undefined || sentCookie !== this.carol.refreshCookie) return;
+    this.carol.refreshCookie = refresh;
+    // Cleared: the session ended (logout, or a refused refresh); Carol logs in again before her next case.
+    if (!this.carol.refreshCookie) this.carolSignedOut = true;
+  }
+
+  /** Carol's session ended (the logout and refresh cases use it): she signs in again before the next one. */
+  carolSignedOut = false;
+
+  /** Whether an access token of Alice's still works (a concurrent case may have ended its session). */
+  async signedIn(token: string): Promise<boolean> {
+    return (await this.call({ ...this.alice, token }, 'me')).status === 200;
+  }
+
+  async renewCarol(): Promise<void> {
+    this.carolSignedOut = false;
+    await this.logIn(this.carol);
   }
 
   /** Set when a case ended a session or removed a fixture: the next case repairs the world first. */
@@ -129,9 +141,9 @@ export class FuzzWorld {
     for (const account of [this.alice, this.bob, this.uma]) {
       if ((await this.call(account, 'me')).status !== 200) await this.logIn(account);
     }
-    if ((await this.call(this.carol, 'refresh', {}, { cookie: this.carol.refreshCookie })).status !== 200)
-      await this.logIn(this.carol);
-    else this.carol.refreshCookie = this.lastRefreshCookie || this.carol.refreshCookie;
+    const refreshed = await this.call(this.carol, 'refresh', {}, { cookie: this.carol.refreshCookie });
+    if (refreshed.status !== 200) await this.logIn(this.carol);
+    else this.carol.refreshCookie = refreshCookieOf(refreshed) ?? this.carol.refreshCookie;
 
     const mine = await this.roomsOf(this.alice);
     const bobs = await this.roomsOf(this.bob);
@@ -146,8 +158,6 @@ export class FuzzWorld {
     this.messages.others = await this.send(this.bob, this.rooms.member);
     this.messages.foreign = await this.send(this.bob, this.rooms.foreign);
   }
-
-  private lastRefreshCookie = '';
 
   private async signUp(name: string, verify: boolean): Promise<Account> {
     const email = `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@example.com`;
@@ -176,7 +186,7 @@ export class FuzzWorld {
     const session = JSON.parse(response.body) as { accessToken: string; user: { id: string } };
     account.id = session.user.id;
     account.token = session.accessToken;
-    account.refreshCookie = this.lastRefreshCookie;
+    account.refreshCookie = refreshCookieOf(response) ?? '';
   }
 
   private async roomsOf(account: Account): Promise<Map<string, RoomSummary>> {
@@ -218,9 +228,6 @@ export class FuzzWorld {
       headers,
       ...(input.body === undefined ? {} : { body: JSON.stringify(input.body) }),
     });
-    const set = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
-    const refresh = set.find((cookie) => cookie.startsWith(`${REFRESH_COOKIE}=`));
-    if (refresh) this.lastRefreshCookie = refresh.slice(REFRESH_COOKIE.length + 1).split(';')[0] ?? '';
     return response;
   }
 
@@ -232,4 +239,11 @@ export class FuzzWorld {
       );
     return response;
   }
+}
+
+/** The refresh cookie a response sets ('' when it clears it), or undefined when it sets none. */
+function refreshCookieOf(response: HttpResponse): string | undefined {
+  const set = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
+  const refresh = set.find((cookie) => cookie.startsWith(`${REFRESH_COOKIE}=`));
+  return refresh === undefined ? undefined : (refresh.slice(REFRESH_COOKIE.length + 1).split(';')[0] ?? '');
 }

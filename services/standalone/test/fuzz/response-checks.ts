@@ -15,7 +15,7 @@ export const containsStackTrace = (text: string): boolean => STACK_TRACE.test(te
  * broken request line): a bare status, with no body or Fastify's fixed client-error body.
  */
 const BARE_PARSER_REFUSALS = new Set([400, 413, 414, 431]);
-const CLIENT_ERROR_BODY = /^(|\{"error":"[A-Za-z ]+","message":"Client Error","statusCode":4\d\d\})$/;
+const CLIENT_ERROR_BODY = /^(|\{"error":"[A-Za-z ]+","message":"[A-Za-z ]+","statusCode":4\d\d\})$/;
 
 /** Everything wrong with one answer of the API: a 5xx, a stack trace, a 4xx that is not our problem+json. */
 export function responseProblems(response: HttpResponse): string[] {

@@ -29,6 +29,8 @@ export class SocketSession {
   private socket: Socket | null = null;
   /** Why the server closed the socket last, if it said (`connection:closing`). */
   lastClosing: DisconnectingEvent | null = null;
+  /** The token the socket connected with (or last refreshed to): its session is the socket's. */
+  sessionToken = '';
 
   constructor(
     private readonly baseUrl: string,
@@ -41,8 +43,9 @@ export class SocketSession {
     if (this.socket?.connected) return this.socket;
     this.socket?.disconnect();
     for (let attempt = 0; ; attempt++) {
+      this.sessionToken = this.token();
       const socket = openSocket(this.baseUrl, this.origin, {
-        token: this.token(),
+        token: this.sessionToken,
         protocolVersion: PROTOCOL_VERSION,
       });
       socket.on('connection:closing', (event: DisconnectingEvent) => (this.lastClosing = event));

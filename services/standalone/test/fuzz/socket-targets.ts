@@ -87,8 +87,13 @@ export function socketEventTarget(
           );
       }
       server.assertAlive();
-      const outcome =
+      let outcome =
         'closed' in answer ? closedOutcome(aliceSocket.lastClosing, bytes, server.maxPayloadBytes) : null;
+      // Closed because a concurrent HTTP case ended Alice's session: the gateway did its job.
+      if (outcome?.problem && !(await world.signedIn(aliceSocket.sessionToken))) {
+        world.broken = true;
+        outcome = { outcome: 'closed:session-ended' };
+      }
       if (outcome?.problem || 'timeout' in answer)
         throw new Error(
           `${name}: ${outcome?.problem ?? `no ack within ${ACK_TIMEOUT_MS} ms`} for ${clip(JSON.stringify([input.event, ...args]) ?? '')}`,
@@ -98,6 +103,9 @@ export function socketEventTarget(
       const judged = judgeAck((answer as { ack: unknown }).ack);
       if ('problem' in judged)
         throw new Error(`${name}: ${judged.problem} for ${clip(JSON.stringify(args) ?? '')}`);
+      // An accepted refresh moves the socket to that token's session.
+      if (input.event === 'auth:refresh' && judged.outcome === 'ok')
+        aliceSocket.sessionToken = (args[0] as { token: string }).token;
       histogram.add(name, judged.outcome);
     },
   };
@@ -161,11 +169,16 @@ export function handshakeTarget(context: FuzzContext): FuzzTarget<HandshakeCase>
         code !== null && ERROR_CODES.includes(code as ErrorCode) && ERROR_STATUS[code as ErrorCode] < 500;
       // socket.io's parser refuses a CONNECT whose data is not an object before our middleware runs.
       const notAnObject = auth === null || typeof auth !== 'object' || Array.isArray(auth);
-      if (outcome !== 'ready' && !coded && !(notAnObject && outcome.startsWith('error:')))
+      // A CONNECT packet past the payload cap closes the connection, as any other oversized packet does.
+      const oversized = Buffer.byteLength(JSON.stringify(auth) ?? '') > server.maxPayloadBytes * CAP_MARGIN;
+      if (outcome !== 'ready' && !coded && !((notAnObject || oversized) && outcome.startsWith('error:')))
         throw new Error(
           `${name}: ${outcome} for auth ${clip(JSON.stringify(auth) ?? String(auth))} from ${origin}`,
         );
-      histogram.add(name, outcome.startsWith('error:') ? 'error:not-an-object' : outcome);
+      histogram.add(
+        name,
+        outcome.startsWith('error:') ? (oversized ? 'closed:oversized' : 'closed:not-an-object') : outcome,
+      );
     },
   };
 }
