@@ -1,4 +1,4 @@
-import fc from 'fast-check';
+import type fc from 'fast-check';
 import type { FuzzServer } from './fuzz-server.js';
 import type { FuzzWorld } from './fuzz-world.js';
 import type { Histogram } from './histogram.js';

@@ -103,7 +103,7 @@ export function httpCaseArbitrary(route: RouteName): fc.Arbitrary<HttpCase> {
     query?: unknown;
     body?: unknown;
   };
-  const schemaOf = (part: unknown) => (part ? asJsonSchema(part as never) : undefined);
+  const schemaOf = (part: unknown) => (part ? asJsonSchema(part) : undefined);
   const params = schemaOf(spec.params);
   const query = schemaOf(spec.query);
   const body = schemaOf(spec.body);

@@ -26,7 +26,7 @@ export interface JsonSchema {
   default?: unknown;
 }
 
-export const asJsonSchema = (schema: TSchema): JsonSchema => schema as JsonSchema;
+export const asJsonSchema = (schema: TSchema): JsonSchema => schema;
 
 /** `allOf` of objects (TypeBox `Intersect`) as one object schema. */
 export function mergeAllOf(schemas: JsonSchema[]): JsonSchema {

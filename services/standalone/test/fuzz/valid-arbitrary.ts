@@ -105,7 +105,9 @@ function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
     return length >= min && length <= max && (!pattern || pattern.test(text));
   };
   const random = randomString(schema, pattern, min, Math.min(max, Math.max(min, RANDOM_TEXT_MAX)));
-  const boundaries = [...new Set([min, max])].map((length) => boundaryString(schema, length)).filter(fits);
+  // A UUID or a timestamp has one length: its boundaries are its random values.
+  const lengths = schema.format === 'uuid' || schema.format === 'date-time' ? [] : [...new Set([min, max])];
+  const boundaries = lengths.map((length) => boundaryString(schema, length)).filter(fits);
   if (!boundaries.length) return random.filter(fits);
   return fc.oneof({ arbitrary: random.filter(fits), weight: 8 }, fc.constantFrom(...boundaries));
 }
