@@ -50,6 +50,9 @@ export type Problem = Static<typeof Problem>;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
+/** The problem `type` of a code: a stable URI per code (RFC 9457 §3.1.1). */
+export const problemType = (code: ErrorCode): string => `https://livechat.dev/problems/${code}`;
+
 /** The error half of every socket acknowledgement. */
 export interface AckError {
   code: ErrorCode;

@@ -9,6 +9,17 @@ describe('text rules', () => {
   const message = accepts(MESSAGE_TEXT_PATTERN);
   const plain = accepts(PLAIN_TEXT_PATTERN);
 
+  it('refuse half a surrogate pair, with and without the u flag, and keep whole pairs', () => {
+    for (const flags of ['u', '']) {
+      for (const pattern of [NAME_PATTERN, MESSAGE_TEXT_PATTERN, PLAIN_TEXT_PATTERN]) {
+        const test = (text: string) => new RegExp(pattern, flags).test(text);
+        for (const text of ['\uD800', 'a\uD800!', 'a\uDC00b', '\uDFFF\uD800'])
+          expect(test(text), text).toBe(false);
+        expect(test('Zoë 😀 𝕏')).toBe(true);
+      }
+    }
+  });
+
   it('accept emoji, CJK and right-to-left letters', () => {
     for (const text of ['Zoë 😀', '李小龙', 'مرحبا', 'שלום', 'e\u0301']) {
       expect(name(text), text).toBe(true);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
+import { frameworkErrors } from './framework-errors.js';
 import { RequestLogController } from './request-log-controller.js';
 
 /** Never logged: credentials in headers and bodies. */
@@ -28,7 +29,7 @@ export interface ServerOptionsInput {
 
 /**
  * Fastify options shared by every LiveChat server: pino with request ids and redaction, one log line
- * per request (request-log-controller.ts), trusted proxies.
+ * per request (request-log-controller.ts), trusted proxies, problem+json for refusals made before routing.
  */
 export function serverOptions(input: ServerOptionsInput): FastifyServerOptions {
   return {
@@ -49,6 +50,7 @@ export function serverOptions(input: ServerOptionsInput): FastifyServerOptions {
           .map((address) => address.trim())
           .filter(Boolean)
       : false,
+    frameworkErrors,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   };

@@ -1,6 +1,12 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { ERROR_STATUS, PROBLEM_CONTENT_TYPE, type ErrorCode, type Problem } from '@livechat/protocol';
+import {
+  ERROR_STATUS,
+  PROBLEM_CONTENT_TYPE,
+  problemType,
+  type ErrorCode,
+  type Problem,
+} from '@livechat/protocol';
 import { ApiError } from '../errors.js';
 
 /** Fastify's own error codes mapped to ours: every framework-level refusal is a clean 4xx. */
@@ -61,7 +67,7 @@ export function problem(
   extra: Partial<Problem> = {},
 ): Problem {
   return {
-    type: `https://livechat.dev/problems/${code}`,
+    type: problemType(code),
     title: code.replaceAll('_', ' '),
     status: ERROR_STATUS[code],
     code,

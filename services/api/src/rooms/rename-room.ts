@@ -17,7 +17,9 @@ export async function renameRoom(
   name: string,
 ): Promise<RoomSummary> {
   return app.transact(async (trx, outbox) => {
-    const membership = await requireMembership(trx, roomId, userId);
+    // The room row is locked first, as by every other change to a room: a delete that committed while
+    // we waited is then a 404, not an UPDATE that finds no row (a 500).
+    const membership = await requireMembership(trx, roomId, userId, 'write');
     requirePermission(membership.role, 'rename');
     const room = await trx
       .updateTable('rooms')
