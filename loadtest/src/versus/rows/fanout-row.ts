@@ -10,6 +10,7 @@ import {
   type SendRoute,
   type SendTally,
 } from '../send-tally.js';
+import { summarizeLatencies } from '../../stats/latency-summary.js';
 import type { VersusContext } from '../versus-context.js';
 import type { VersusLine } from '../versus-table.js';
 
@@ -56,6 +57,13 @@ export async function fanoutRow(context: VersusContext): Promise<VersusLine[]> {
         livechat: ours.step.latency.p99,
         baseline: theirs.step.latency.p99,
         target: { ratioAtMost: 2 },
+      },
+      {
+        // Where the tail is: in the send's answer (API, Postgres) or after it (publish, fan-out).
+        row,
+        figure: 'POST answered p99 ms',
+        livechat: summarizeLatencies(ours.tally.acceptedMs).p99,
+        baseline: summarizeLatencies(theirs.tally.acceptedMs).p99,
       },
       {
         row,

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { BenchApi } from '../../api/api-process-handle.js';
 import { runOpenLoop } from '../../open-loop.js';
 import { summarizeLatencies } from '../../stats/latency-summary.js';
@@ -87,6 +88,9 @@ export async function saturationRow(context: VersusContext): Promise<VersusLine[
   const subject = await liveChatSubject(context, replica);
   const rate = Math.max(1, Math.round(measured * context.options.saturation.factor));
   const tally = emptyTally();
+  // The generator shares the machine: its own event-loop delay says how much of a latency is its own.
+  const generatorDelay = monitorEventLoopDelay({ resolution: 10 });
+  generatorDelay.enable();
   const loop = await runOpenLoop(
     {
       ratePerSecond: rate,
@@ -96,6 +100,7 @@ export async function saturationRow(context: VersusContext): Promise<VersusLine[
     (index) =>
       timedSend(subject.routes[index % subject.routes.length]!, `sat-${index}`, 'versus saturation', tally),
   );
+  generatorDelay.disable();
   if (tally.samples.length) console.warn(`saturation at ${rate}/s: refusals, e.g.`, tally.samples);
   const row = `2 past saturation (${rate}/s offered)`;
   return [
@@ -106,6 +111,11 @@ export async function saturationRow(context: VersusContext): Promise<VersusLine[
       target: { below: 250 },
     },
     { row, figure: 'accepted sends', livechat: tally.acceptedMs.length },
+    {
+      row,
+      figure: "generator's event-loop delay p99 ms",
+      livechat: generatorDelay.percentile(99) / 1e6,
+    },
     { row, figure: '503/429 with Retry-After', livechat: tally.shed },
     {
       row,
