@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem, Role } from '@livechat/protocol';
-import { buildRoom, buildUser, type TestUser } from './support/factories.js';
+import { buildCast, buildRoom, type TestUser } from './support/factories.js';
 import { callRoute, refusedRoute, requestRoute } from './support/route-request.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
@@ -18,12 +18,7 @@ describe('room roles and ownership', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    [owner, alice, bob, outsider] = await Promise.all([
-      buildUser(api.app, { displayName: 'Owner' }),
-      buildUser(api.app, { displayName: 'Alice' }),
-      buildUser(api.app, { displayName: 'Bob' }),
-      buildUser(api.app, { displayName: 'Outsider' }),
-    ]);
+    ({ owner, alice, bob, outsider } = await buildCast(api.app));
   });
   afterAll(() => api.close());
 

@@ -42,7 +42,7 @@ describe('standalone: `npm start` on an empty data folder', () => {
   });
 
   it('says in its banner which folder holds the data', () => {
-    expect(server.output()).toContain(`Data folder: ${dataDir} (embedded PGlite and keys)`);
+    expect(server.output()).toContain(`Data folder: ${join(dataDir, 'data')} (embedded PGlite and keys)`);
   });
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();

@@ -142,3 +142,11 @@ export async function logIn(
     sessionId: (await app.tokens.verify(accessToken)).sessionId,
   };
 }
+
+/** The people of the room suites: a room's owner, two members-to-be and someone in none of their rooms. */
+export async function buildCast(app: FastifyInstance) {
+  const [owner, alice, bob, outsider] = await Promise.all(
+    ['Owner', 'Alice', 'Bob', 'Outsider'].map((displayName) => buildUser(app, { displayName })),
+  );
+  return { owner: owner!, alice: alice!, bob: bob!, outsider: outsider! };
+}
