@@ -21,7 +21,8 @@ export interface FuzzServer {
 
 /**
  * Limits that would turn most fuzz cases into 429s or 503s are raised; every other setting is the
- * default. Rate limits and load shedding are tested on their own (rate-limit, admission, hostile-clients).
+ * default. Rate limits, login throttle, socket quotas and load shedding are tested on their own
+ * (rate-limit, auth-login-throttle, client-quotas, admission, hostile-clients).
  */
 const UNTHROTTLED = {
   RATE_LIMIT_AUTH_PER_MINUTE: '1000000000',
@@ -29,6 +30,12 @@ const UNTHROTTLED = {
   ADMISSION_QUEUE_LENGTH: '100000',
   ADMISSION_QUEUE_WAIT_MS: '60000',
   SOCKET_EVENTS_PER_10S: '1000000000',
+  // Wrong passwords are a large share of the cases: the login throttle (auth-login-throttle tests) would
+  // slow the fixtures' own sign-ins down to 429s.
+  LOGIN_FAILURES_PER_ADDRESS: '1000000000',
+  LOGIN_SLOWDOWN_AFTER_FAILURES: '1000000000',
+  SOCKETS_PER_USER: '100000',
+  SOCKETS_PER_ADDRESS: '100000',
 };
 
 /**
