@@ -3,6 +3,8 @@ import { clip, repairSchedule, type FuzzContext, type FuzzTarget } from './fuzz-
 import { caseRequest, httpCaseArbitrary, type HttpCase } from './http-case.js';
 import { responseProblems } from './response-checks.js';
 
+/** The fuzz server's body limit (BODY_LIMIT_BYTES, left at its default). */
+const BODY_LIMIT_BYTES = 64 * 1024;
 /** Routes whose success can end a session or take a fixture away: the world is repaired after one. */
 const DISRUPTIVE = new Set<RouteName>(['changePassword', 'resetPassword', 'deleteRoom', 'removeMember']);
 /** Routes that run argon2id for most inputs that pass validation. */
@@ -22,12 +24,16 @@ export function httpTarget(route: RouteName, context: FuzzContext): FuzzTarget<H
       await repairIfDue();
       if (CAROLS.has(route) && world.carolSignedOut) await world.renewCarol();
       const request = caseRequest(input, world);
-      const response = await http.send(request).catch((error: Error) => {
+      const response = await http.send(request).catch((error: NodeJS.ErrnoException) => {
         server.assertAlive();
+        // A body past the limit is refused (413) and no longer read: the rest of its write can break first.
+        const oversized = Buffer.byteLength(request.body ?? '') > BODY_LIMIT_BYTES;
+        if (oversized && (error.code === 'EPIPE' || error.code === 'ECONNRESET')) return null;
         throw new Error(
           `${route}: no answer (${error.message}) to ${request.method} ${clip(request.path, 200)}`,
         );
       });
+      if (!response) return void histogram.add(route, 'closed:oversized');
       histogram.add(route, String(response.status));
       // Login sets the cookie of whoever logged in: only refresh and logout act on Carol's.
       if (CAROLS.has(route)) world.noteCookies(response, request.sentCookie);
