@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { toFormErrors } from '../../forms/problem-to-form-errors';
+import { useConfirmedAction } from '../../forms/use-confirmed-action';
 import { ConfirmDialog } from '../../ui/dialog';
 import { useChatStore } from '../chat-context';
 import type { MessageView } from '../timeline/message-view';
@@ -14,19 +13,9 @@ export function DeleteMessageDialog({
   onClose: () => void;
 }) {
   const store = useChatStore();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const confirm = async () => {
-    if (!message.id) return;
-    setBusy(true);
-    try {
-      await store.deleteMessage(roomId, message.id);
-      onClose();
-    } catch (failure) {
-      setError(toFormErrors(failure, []).form);
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useConfirmedAction(async () => {
+    if (message.id) await store.deleteMessage(roomId, message.id);
+  }, onClose);
   return (
     <ConfirmDialog
       title="Delete this message?"
@@ -34,7 +23,7 @@ export function DeleteMessageDialog({
       confirmLabel="Delete message"
       busy={busy}
       error={error}
-      onConfirm={() => void confirm()}
+      onConfirm={run}
       onClose={onClose}
     />
   );

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ConfirmDialog } from '../../ui/dialog';
 import { MenuButton } from '../../ui/menu-button';
 import { useChatStore } from '../chat-context';
-import { toFormErrors } from '../../forms/problem-to-form-errors';
+import { useConfirmedAction } from '../../forms/use-confirmed-action';
 
 /**
  * The owner's choices for another member: grant or revoke admin, or hand the room to them (confirmed,
@@ -78,18 +78,10 @@ function MakeOwnerDialog({
   onClose: () => void;
 }) {
   const store = useChatStore();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const confirm = async () => {
-    setBusy(true);
-    try {
-      await store.transferOwnership(room.id, member.user.id);
-      onClose();
-    } catch (failure) {
-      setError(toFormErrors(failure, []).form);
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useConfirmedAction(
+    () => store.transferOwnership(room.id, member.user.id),
+    onClose,
+  );
   return (
     <ConfirmDialog
       title={`Make ${member.user.displayName} the owner?`}
@@ -97,7 +89,7 @@ function MakeOwnerDialog({
       confirmLabel="Make owner"
       busy={busy}
       error={error}
-      onConfirm={() => void confirm()}
+      onConfirm={run}
       onClose={onClose}
     />
   );
