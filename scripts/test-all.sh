@@ -17,6 +17,7 @@ export PATH="$ROOT/node_modules/.bin:$PATH"
 PGLITE_SUITES=(
   services/api/test/smoke.integration.test.ts
   services/api/test/auth-session.integration.test.ts
+  services/api/test/auth-session-list.integration.test.ts
   services/api/test/auth-password.integration.test.ts
   services/api/test/auth-registration.integration.test.ts
   services/api/test/mail-delivery.integration.test.ts

@@ -1,10 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { generateSigningKeyPair, publicKeysOf } from '@livechat/access-token';
+import { generateSigningKeyPair, publicKeysOf, signingKeyIsCurrent } from '@livechat/access-token';
 
 /** The files of a deployment's access-token key pair, as services read them (JWT_* variables). */
 export const KEY_FILES = {
-  /** Ed25519 private key, PKCS#8 PEM: the API's JWT_PRIVATE_KEY. Mode 0600. */
+  /** RSA private key (RS256), PKCS#8 PEM: the API's JWT_PRIVATE_KEY. Mode 0600. */
   privateKey: 'private.pem',
   /** Key id written into every token header: the API's JWT_KEY_ID. */
   keyId: 'kid',
@@ -33,7 +33,8 @@ export async function ensureSigningKeyFolder(folder: string): Promise<SigningKey
     );
   let privateKeyPem = await read(KEY_FILES.privateKey);
   let keyId = await read(KEY_FILES.keyId);
-  const generated = !privateKeyPem || !keyId;
+  // A pair from before tokens were RS256 (Ed25519) is replaced like a missing one.
+  const generated = !privateKeyPem || !keyId || !signingKeyIsCurrent(privateKeyPem);
   if (generated) {
     const pair = await generateSigningKeyPair();
     privateKeyPem = pair.privateKeyPem.trim();

@@ -76,6 +76,8 @@ describe('infra/cluster.sh: API ×2 and gateway ×3 behind nginx', () => {
       '<!doctype html><title>LiveChat</title><div id="root"></div>',
     );
     await writeFile(join(webRoot, 'assets', 'app-1234.js'), 'console.log("app");\n'.repeat(200));
+    await writeFile(join(webRoot, 'sw.js'), 'self.addEventListener("fetch", () => undefined);\n');
+    await writeFile(join(webRoot, 'manifest.webmanifest'), '{"name":"LiveChat"}');
     // A source map left in the build folder must not be served.
     await writeFile(join(webRoot, 'assets', 'app-1234.js.map'), '{"version":3,"sources":["secret.ts"]}');
     cluster = await startCluster({
@@ -166,6 +168,16 @@ describe('infra/cluster.sh: API ×2 and gateway ×3 behind nginx', () => {
     expect(asset.headers.get('cache-control')).toMatch(/max-age=31536000/);
     expect(asset.headers.get('content-encoding')).toBe('gzip');
     expect((await fetch(`${url}/assets/missing.js`)).status).toBe(404);
+  });
+
+  it('serves the service worker and the web manifest with their types, revalidated on every use', async () => {
+    const worker = await fetch(`${url}/sw.js`);
+    expect(worker.headers.get('content-type')).toMatch(/^(application|text)\/javascript/);
+    expect(worker.headers.get('cache-control')).toBe('no-cache');
+    const manifest = await fetch(`${url}/manifest.webmanifest`);
+    expect(manifest.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers.get('cache-control')).toBe('no-cache');
+    expectHeaderPolicy(manifest.headers, '/manifest.webmanifest');
   });
 
   it('answers log in, refresh, the user and their rooms through nginx with the header policy, never cached', async () => {

@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { ApiEnv } from '@livechat/api';
 import { GatewayEnv } from '@livechat/gateway';
 import { ERROR_STATUS, type ErrorCode } from '@livechat/protocol';
-import { SECURITY_HEADERS } from '@livechat/server-kit';
+import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from '@livechat/server-kit';
 
 // docker-compose.yml cannot be started here (no Docker engine): these checks hold it to the services' own
 // configuration schemas and to infra/cluster.sh, which is exercised end to end.
@@ -124,6 +124,13 @@ describe('nginx.conf', () => {
       ),
     );
     expect(Object.fromEntries(added)).toEqual(SECURITY_HEADERS);
+  });
+
+  it("offers the services' HSTS value, commented, to operators who terminate TLS in nginx", () => {
+    const commented = /^ {4}# add_header Strict-Transport-Security "([^"]*)" always;$/m.exec(
+      read('nginx.conf'),
+    );
+    expect(commented?.[1]).toBe(STRICT_TRANSPORT_SECURITY);
   });
 
   it('answers its own refusals with error codes of the protocol, at their status', () => {

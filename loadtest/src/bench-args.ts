@@ -9,6 +9,8 @@ export interface BenchArgs {
   storage: BenchStorage | undefined;
   connections: number | undefined;
   rates: number[] | undefined;
+  /** revocation: sessions logged out, one per round. */
+  rounds: number | undefined;
   quick: boolean;
   only: VersusRow[];
 }
@@ -33,6 +35,7 @@ export function parseBenchCommand(argv: string[], benchmarkNames: string[]): Ben
         storage: { type: 'string' },
         connections: { type: 'string' },
         rates: { type: 'string' },
+        rounds: { type: 'string' },
         quick: { type: 'boolean' },
         only: { type: 'string' },
         'dry-run': { type: 'boolean' },
@@ -52,9 +55,9 @@ export function parseBenchCommand(argv: string[], benchmarkNames: string[]): Ben
     return { kind: 'error', message: `--only takes rows ${VERSUS_ROWS.join(',')}` };
   if (values.storage && values.storage !== 'postgres' && values.storage !== 'pglite')
     return { kind: 'error', message: '--storage must be postgres or pglite' };
-  const numbers = [values.seconds, values.connections, ...(values.rates?.split(',') ?? [])];
+  const numbers = [values.seconds, values.connections, values.rounds, ...(values.rates?.split(',') ?? [])];
   if (numbers.some((value) => value !== undefined && !(Number(value) > 0)))
-    return { kind: 'error', message: '--seconds, --connections and --rates take positive numbers' };
+    return { kind: 'error', message: '--seconds, --connections, --rounds and --rates take positive numbers' };
   return {
     kind: 'run',
     benchmarks,
@@ -64,6 +67,7 @@ export function parseBenchCommand(argv: string[], benchmarkNames: string[]): Ben
       storage: values.storage as BenchStorage | undefined,
       connections: values.connections ? Number(values.connections) : undefined,
       rates: values.rates ? values.rates.split(',').map(Number) : undefined,
+      rounds: values.rounds ? Number(values.rounds) : undefined,
       quick: values.quick ?? false,
       only: only as VersusRow[],
     },

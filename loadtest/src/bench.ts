@@ -10,6 +10,11 @@ import { ADAPTER_COST_BENCHMARK_DEFAULTS, runAdapterCostBenchmark } from './adap
 import { parseBenchCommand, type BenchArgs } from './bench-args.js';
 import { runVersusBenchmark } from './versus/versus-benchmark.js';
 import { VERSUS_DEFAULTS, VERSUS_QUICK, withSeconds } from './versus/versus-options.js';
+import {
+  REVOCATION_DELAY_DEFAULTS,
+  runRevocationDelayBenchmark,
+} from './security/revocation-delay-benchmark.js';
+import { runSocketFloodBenchmark, SOCKET_FLOOD_DEFAULTS } from './security/socket-flood-benchmark.js';
 
 const BENCHMARKS: Record<string, { about: string; run(args: BenchArgs): Promise<FigureTable[]> }> = {
   send: {
@@ -50,6 +55,24 @@ const BENCHMARKS: Record<string, { about: string; run(args: BenchArgs): Promise<
       return runVersusBenchmark(options, args.only);
     },
   },
+  revocation: {
+    about:
+      'issue 9: logout on API replica A → REST refused on replica B, socket closed, new handshake refused',
+    run: (args) =>
+      runRevocationDelayBenchmark({
+        ...REVOCATION_DELAY_DEFAULTS,
+        ...(args.rounds ? { rounds: args.rounds } : {}),
+      }),
+  },
+  flood: {
+    about:
+      "issue 9: an honest user's send→deliver p50/p95 beside an attacker flooding sockets up to its quota",
+    run: (args) =>
+      runSocketFloodBenchmark({
+        ...SOCKET_FLOOD_DEFAULTS,
+        ...(args.seconds ? { measureMs: args.seconds * 1000 } : {}),
+      }),
+  },
   adapter: {
     about: 'design record: cost of the sharded Redis adapter vs in-process fan-out, same broadcasts',
     run: (args) =>
@@ -65,8 +88,9 @@ const command = parseBenchCommand(process.argv.slice(2), Object.keys(BENCHMARKS)
 if (command.kind !== 'run') {
   if (command.kind === 'error') console.error(command.message);
   console.log(
-    'usage: npm run bench -- [benchmark…] [--seconds N] [--storage postgres|pglite] [--connections N] [--rates 10,25,50]\n' +
-      '  --seconds: send duration, connection hold time or fan-out step length\n' +
+    'usage: npm run bench -- [benchmark…] [--seconds N] [--storage postgres|pglite] [--connections N] [--rates 10,25,50] [--rounds N]\n' +
+      '  --seconds: send duration, connection hold time, fan-out step or flood phase length\n' +
+      '  --rounds: revocation only, sessions logged out (default 50)\n' +
       '  --dry-run: parse the command line, print what would run, run nothing\n' +
       '  versus only: --quick (small shapes, short steps), --only 1,2,… (rows of issue 7: 1 send, 2 past saturation,\n' +
       '  3 fan-out, 4 connections, 5 reconnect storm, 6 standalone)\n',

@@ -18,7 +18,7 @@ function documentedBenchCommands(): string[] {
 
 /** The words that name benchmarks: neither an option nor the value of an option that takes one. */
 function benchmarkNames(args: string[]): string[] {
-  const takesValue = new Set(['--seconds', '--storage', '--connections', '--rates', '--only']);
+  const takesValue = new Set(['--seconds', '--storage', '--connections', '--rates', '--rounds', '--only']);
   return args.filter((word, i) => !word.startsWith('-') && !takesValue.has(args[i - 1] ?? ''));
 }
 

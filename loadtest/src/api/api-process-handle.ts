@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { rpcClient, type RpcClient } from '../ipc/ipc-rpc.js';
 import { forkUntilReady, stopChild } from '../processes/typescript-child.js';
+import { BENCH_ORIGIN } from '../realtime/gateway-process.js';
 import type { BenchApiMethods, BenchApiOptions, BenchApiReady } from './api-process-rpc.js';
 
 /** Limits high enough that the benchmark measures the send path, not the rate limiter. */
@@ -9,6 +10,8 @@ export const BENCH_API_ENV = {
   RATE_LIMIT_AUTH_PER_MINUTE: '1000000',
   ACCESS_TOKEN_TTL_SECONDS: '3600',
   DATABASE_POOL_SIZE: '10',
+  // The Origin benchmark clients send, as the gateways allow it: refresh and logout check it too.
+  ALLOWED_ORIGINS: BENCH_ORIGIN,
 };
 
 export interface BenchApi extends BenchApiReady, RpcClient<BenchApiMethods> {

@@ -1,4 +1,5 @@
 import type { PublicKeySet } from '@livechat/access-token';
+import type { HistogramBucket } from '../stats/histogram-quantile.js';
 
 /** Where the benchmark API stores its data: the Postgres server (cluster) or embedded PGlite (standalone). */
 export type BenchStorage = 'postgres' | 'pglite';
@@ -48,4 +49,9 @@ export interface BenchApiMethods {
   countMessages(argument: Record<string, never>): Promise<number>;
   /** The name of the API's database on the Postgres server (to find the backends serving it). */
   databaseName(argument: Record<string, never>): Promise<string>;
+  /**
+   * The API's own duration histogram (`http_request_duration_seconds`, from Fastify's onRequest to the
+   * response) of POSTs to `route` answered `status`: cumulative counts by upper bound in seconds.
+   */
+  serverDurations(argument: { route: string; status: number }): Promise<HistogramBucket[]>;
 }

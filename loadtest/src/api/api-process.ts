@@ -59,6 +59,22 @@ const methods: BenchApiMethods = {
     return Number(row.count);
   },
 
+  async serverDurations({ route, status }) {
+    const metric = await api.app.metrics.getSingleMetric('http_request_duration_seconds')?.get();
+    // Histogram values carry the series name (`_bucket`, `_sum`, `_count`); the typings leave it out.
+    return (
+      (metric?.values ?? []) as { metricName?: string; labels: Record<string, unknown>; value: number }[]
+    )
+      .filter(
+        ({ metricName, labels }) =>
+          metricName === 'http_request_duration_seconds_bucket' &&
+          labels.method === 'POST' &&
+          labels.route === route &&
+          Number(labels.status) === status,
+      )
+      .map(({ labels, value }) => ({ le: Number(labels.le), count: value }));
+  },
+
   async databaseName() {
     const result = await sql<{ name: string }>`select current_database() as name`.execute(db);
     return result.rows[0]!.name;

@@ -1,3 +1,4 @@
+import { LISTEN_BACKLOG } from '@livechat/server-kit';
 import { buildApiServer, loadApiConfig } from '@livechat/api';
 import { createTestDatabase, TEST_REDIS_URL } from '@livechat/api/testing';
 import type { BenchApiOptions } from './api-process-rpc.js';
@@ -25,7 +26,7 @@ export async function startApiReplica(
     ...options.env,
   });
   const { app, booted } = await buildApiServer(config);
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = await app.listen({ port: 0, host: '127.0.0.1', backlog: LISTEN_BACKLOG });
   return {
     app,
     url,

@@ -1,3 +1,4 @@
+import { LISTEN_BACKLOG } from '@livechat/server-kit';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,7 +69,7 @@ export async function startServerUnderTest(options: BenchApiOptions): Promise<Se
       ...options.env,
     }),
   );
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = await app.listen({ port: 0, host: '127.0.0.1', backlog: LISTEN_BACKLOG });
   return {
     app,
     url,

@@ -12,8 +12,14 @@ export interface BenchCluster {
 /** Gateway settings for benchmarks: client-event limits out of the way, quiet logs. */
 const GATEWAY_BENCH_ENV = { SOCKET_EVENTS_PER_10S: '100000' };
 
-/** API (Postgres, sharded Redis adapter) plus `gatewayCount` gateway processes under a fresh Redis prefix. */
-export async function startBenchCluster(gatewayCount: number): Promise<BenchCluster> {
+/**
+ * API (Postgres, sharded Redis adapter) plus `gatewayCount` gateway processes under a fresh Redis prefix.
+ * `deployedLimits` keeps the gateways' client-event budget as deployed (abuse benchmarks measure it).
+ */
+export async function startBenchCluster(
+  gatewayCount: number,
+  options: { deployedLimits?: boolean } = {},
+): Promise<BenchCluster> {
   const redisPrefix = `lc_bench_${randomUUID().slice(0, 8)}`;
   const api = await startApiProcess({ storage: 'postgres', redisPrefix });
   const gateways: GatewayProcess[] = [];
@@ -28,7 +34,10 @@ export async function startBenchCluster(gatewayCount: number): Promise<BenchClus
           apiUrl: api.url,
           publicKeys: api.publicKeys,
           redisPrefix,
-          env: { ...GATEWAY_BENCH_ENV, INSTANCE_ID: `bench-gateway-${index}` },
+          env: {
+            ...(options.deployedLimits ? {} : GATEWAY_BENCH_ENV),
+            INSTANCE_ID: `bench-gateway-${index}`,
+          },
         }),
       );
     }

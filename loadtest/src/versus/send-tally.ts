@@ -1,4 +1,7 @@
 import { performance } from 'node:perf_hooks';
+import { ApiRequestError } from '@livechat/client';
+import type { ErrorCode } from '@livechat/protocol';
+import { postJson, type PostAnswer } from './http-post.js';
 
 /** Where a benchmark send goes: the full URL of a room's send route, and the bearer token if it needs one. */
 export interface SendRoute {
@@ -15,6 +18,8 @@ export const MAX_OPEN_SENDS = 1000;
 /** What came back from a batch of sends, by kind of answer; latency is kept for accepted sends only. */
 export interface SendTally {
   acceptedMs: number[];
+  /** Latency of the sends refused 503/429 with Retry-After: how long a refusal took to come back. */
+  shedMs: number[];
   /** 503 or 429 with a Retry-After header: the server shed the send and said when to come back. */
   shed: number;
   /** 503 or 429 without Retry-After. */
@@ -38,6 +43,7 @@ export const failedSends = (tally: SendTally) =>
 
 export const emptyTally = (): SendTally => ({
   acceptedMs: [],
+  shedMs: [],
   shed: 0,
   shedWithoutRetryAfter: 0,
   otherServerErrors: 0,
@@ -47,37 +53,45 @@ export const emptyTally = (): SendTally => ({
 });
 
 /**
- * POSTs one message as LiveChat's and the baseline's clients both send it (JSON `{ clientId, body }`,
- * keep-alive fetch) and tallies the answer. Throws unless it was accepted, so loops count failures too.
+ * POSTs one message as LiveChat's and the baseline's clients both send it (JSON `{ clientId, body }` on a
+ * keep-alive connection, `http-post.ts`) and tallies the answer. Throws unless it was accepted, so loops
+ * count failures too: an `ApiRequestError` for an HTTP refusal, the network's error for no answer.
  */
 export async function timedSend(route: SendRoute, clientId: string, body: string, tally: SendTally) {
   const started = performance.now();
-  let response: Response;
+  let answer: PostAnswer;
   try {
-    response = await fetch(route.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(route.token ? { authorization: `Bearer ${route.token}` } : {}),
-      },
-      body: JSON.stringify({ clientId, body }),
-    });
-    await response.arrayBuffer();
+    answer = await postJson(
+      new URL(route.url),
+      route.token ? { authorization: `Bearer ${route.token}` } : {},
+      JSON.stringify({ clientId, body }),
+    );
   } catch (error) {
     tally.noAnswer++;
-    // fetch hides why behind "fetch failed": the cause says whether the server reset, refused or timed out.
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    if (tally.samples.length < 5)
-      tally.samples.push(`${String(error)} (${cause?.code ?? cause?.message ?? 'no cause'})`);
+    const code = (error as { code?: string }).code;
+    if (tally.samples.length < 5) tally.samples.push(`${String(error)}${code ? ` (${code})` : ''}`);
     throw error;
   }
-  const { status } = response;
-  const retryAfter = response.headers.get('retry-after');
+  const { status, retryAfter } = answer;
   if (status === 201) return void tally.acceptedMs.push(performance.now() - started);
-  if (status === 503 || status === 429) tally[retryAfter ? 'shed' : 'shedWithoutRetryAfter']++;
+  if ((status === 503 || status === 429) && retryAfter) {
+    tally.shed++;
+    tally.shedMs.push(performance.now() - started);
+  } else if (status === 503 || status === 429) tally.shedWithoutRetryAfter++;
   else if (status >= 500) tally.otherServerErrors++;
   else tally.otherClientErrors++;
   const failure = `HTTP ${status}${retryAfter ? ` (Retry-After ${retryAfter})` : ''}`;
   if (tally.samples.length < 5) tally.samples.push(failure);
-  throw new Error(failure);
+  // As @livechat/client sees a refusal, so that a sender can retry it with the library's own policy.
+  throw new ApiRequestError(status, codeOf(status), failure, null, retryAfter);
 }
+
+/** The problem code a refusal of this status carries, near enough for the client's retry policy. */
+const codeOf = (status: number): ErrorCode =>
+  status === 429
+    ? 'rate_limited'
+    : status === 503
+      ? 'unavailable'
+      : status >= 500
+        ? 'internal'
+        : 'validation_failed';

@@ -3,6 +3,7 @@ import { startBareSide, type BareSide } from './bare-side.js';
 import type { CleanupStack } from './cleanup-stack.js';
 import { requireOpenFiles } from './fd-limit.js';
 import { startLiveChatSide, type LiveChatSide } from './livechat-side.js';
+import { settleMachine } from './settle.js';
 import type { VersusOptions } from './versus-options.js';
 
 /** What every row gets: the options, the run's cleanup stack, and both sides (started on first use). */
@@ -15,6 +16,8 @@ export interface VersusContext {
   drivers(sockets: number): Promise<SocketDrivers>;
   /** Figures one row measures and a later one builds on (row 2 offers a multiple of row 1's throughput). */
   measured: Map<string, number>;
+  /** Waits for a quiet machine before `side` is measured (settle.ts), and says how long it took. */
+  settle(side: string): Promise<void>;
 }
 
 export function versusContext(options: VersusOptions, cleanups: CleanupStack): VersusContext {
@@ -33,5 +36,11 @@ export function versusContext(options: VersusOptions, cleanups: CleanupStack): V
       return drivers;
     },
     measured: new Map(),
+    async settle(side) {
+      const { waitedMs, busyShare } = await settleMachine();
+      console.log(
+        `settled before ${side}: ${(waitedMs / 1000).toFixed(1)} s, cores ${(busyShare * 100).toFixed(0)} % busy`,
+      );
+    },
   };
 }

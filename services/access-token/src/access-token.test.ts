@@ -1,8 +1,21 @@
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SignJWT, UnsecuredJWT, base64url } from 'jose';
-import { ACCESS_TOKEN_TYPE, TOKEN_AUDIENCE, TOKEN_ISSUER } from '@livechat/protocol';
+import { ACCESS_TOKEN_TYPE, TOKEN_ALGORITHM, TOKEN_AUDIENCE, TOKEN_ISSUER } from '@livechat/protocol';
 import { accessTokenVerifier, signAccessToken } from './access-token.js';
-import { generateSigningKeyPair, importSigningKey, parsePublicKeySet, publicKeysOf } from './keys.js';
+import {
+  generateSigningKeyPair,
+  importSigningKey,
+  parsePublicKeySet,
+  publicKeysOf,
+  signingKeyIsCurrent,
+  type PublicKeySet,
+} from './keys.js';
+
+const publicKeyPem = (jwk: PublicKeySet['keys'][number]) =>
+  createPublicKey({ key: { ...jwk }, format: 'jwk' })
+    .export({ type: 'spki', format: 'pem' })
+    .toString();
 
 const subject = { userId: 'u1', sessionId: 's1', emailVerified: true, displayName: 'Ada' };
 
@@ -24,6 +37,8 @@ describe('access tokens', () => {
   it('derives the same public keys from the private key', async () => {
     const { pair } = await setup();
     expect(await publicKeysOf(pair.privateKeyPem, pair.kid)).toEqual(pair.publicKeys);
+    // Nothing of the private key in the published set: RSA's public members only.
+    expect(Object.keys(pair.publicKeys.keys[0]!).sort()).toEqual(['alg', 'e', 'kid', 'kty', 'n', 'use']);
     expect(parsePublicKeySet(JSON.stringify(pair.publicKeys))).toEqual(pair.publicKeys);
     expect(() => parsePublicKeySet('{"keys":[]}')).toThrow(/JWKS/);
   });
@@ -52,8 +67,8 @@ describe('access tokens', () => {
       .encode();
     await expect(verify(none)).rejects.toMatchObject({ code: 'unauthenticated' });
 
-    // HMAC keyed with the public key's bytes: the classic algorithm-confusion forgery.
-    const secret = base64url.decode(pair.publicKeys.keys[0]!.x!);
+    // HMAC keyed with the public key's PEM: the classic algorithm-confusion forgery.
+    const secret = Buffer.from(publicKeyPem(pair.publicKeys.keys[0]!));
     const hmac = await new SignJWT({ sid: 's1' })
       .setProtectedHeader({ alg: 'HS256', kid: pair.kid, typ: ACCESS_TOKEN_TYPE })
       .setSubject('u1')
@@ -66,7 +81,7 @@ describe('access tokens', () => {
 
     const build = (header: Record<string, string>, issuer = TOKEN_ISSUER, audience = TOKEN_AUDIENCE) =>
       new SignJWT({ sid: 's1' })
-        .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: ACCESS_TOKEN_TYPE, ...header })
+        .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: key.kid, typ: ACCESS_TOKEN_TYPE, ...header })
         .setSubject('u1')
         .setIssuer(issuer)
         .setAudience(audience)
@@ -84,7 +99,7 @@ describe('access tokens', () => {
   it('reads a token signed before the name claim existed with an empty display name', async () => {
     const { key, verify } = await setup();
     const legacy = await new SignJWT({ sid: 's1', ev: true })
-      .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: ACCESS_TOKEN_TYPE })
+      .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: key.kid, typ: ACCESS_TOKEN_TYPE })
       .setSubject('u1')
       .setIssuer(TOKEN_ISSUER)
       .setAudience(TOKEN_AUDIENCE)
@@ -98,7 +113,7 @@ describe('access tokens', () => {
     const { key, verify } = await setup();
     const build = (header: Record<string, unknown>, notBefore?: string) => {
       const jwt = new SignJWT({ sid: 's1' })
-        .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: ACCESS_TOKEN_TYPE, ...header })
+        .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: key.kid, typ: ACCESS_TOKEN_TYPE, ...header })
         .setSubject('u1')
         .setIssuer(TOKEN_ISSUER)
         .setAudience(TOKEN_AUDIENCE)
@@ -129,5 +144,23 @@ describe('access tokens', () => {
     for (const junk of ['', 'a.b.c', 'not a token', '{}']) {
       await expect(verify(junk)).rejects.toMatchObject({ code: 'unauthenticated' });
     }
+  });
+
+  it('takes only RSA keys of 2048 bits or more: an Ed25519 pair from before RS256 is refused', () => {
+    const ed25519 = generateKeyPairSync('ed25519');
+    const shortRsa = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    const pem = (key: typeof ed25519.privateKey) => key.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(signingKeyIsCurrent(pem(ed25519.privateKey))).toBe(false);
+    expect(signingKeyIsCurrent(pem(shortRsa.privateKey))).toBe(false);
+    expect(signingKeyIsCurrent('not a key')).toBe(false);
+    for (const { publicKey } of [ed25519, shortRsa]) {
+      const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'old' };
+      expect(() => accessTokenVerifier({ keys: [jwk] })).toThrow(/RS256/);
+    }
+  });
+
+  it('refuses to sign with a key of the old type', async () => {
+    const ed25519 = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' });
+    await expect(importSigningKey(ed25519.toString(), 'old')).rejects.toThrow(/RSA/);
   });
 });

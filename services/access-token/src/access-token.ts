@@ -1,4 +1,4 @@
-import { createPublicKey, verify } from 'node:crypto';
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
 import {
   ACCESS_TOKEN_TYPE,
@@ -8,7 +8,7 @@ import {
   type AccessTokenClaims,
   type ErrorCode,
 } from '@livechat/protocol';
-import type { PublicKeySet, SigningKey } from './keys.js';
+import { RSA_MODULUS_BITS, type PublicKeySet, type SigningKey } from './keys.js';
 
 export interface AccessTokenSubject {
   userId: string;
@@ -60,17 +60,15 @@ export class AccessTokenError extends Error {
 }
 
 /**
- * Verifies access tokens against a public key set: one algorithm (EdDSA; `none` and HMAC never pass),
- * the access `typ`, our issuer and audience, and the key id. Used by the API on every request and by every
- * gateway on every connect, so it runs node:crypto's one-shot Ed25519 verify on keys imported once: jose's
+ * Verifies access tokens against a public key set: one algorithm (RS256; `none` and HMAC never pass),
+ * the access `typ`, our issuer and audience, and the key id. Used by the API on every new token and by every
+ * gateway on every connect, so it runs node:crypto's one-shot RSA verify on keys imported once: jose's
  * `jwtVerify` goes through WebCrypto, whose promise job costs more than the signature check itself
  * (~130 µs per token, an eighth of the API's CPU per send). The checks are RFC 8725's: the header names
  * exactly the algorithm and type we issue and no `crit` extension; the claims are ours.
  */
 export function accessTokenVerifier(publicKeys: PublicKeySet) {
-  const keys = new Map(
-    publicKeys.keys.map((jwk) => [jwk.kid, createPublicKey({ key: { ...jwk }, format: 'jwk' })]),
-  );
+  const keys = new Map(publicKeys.keys.map((jwk) => [jwk.kid, importPublicKey(jwk)]));
   return async function verifyAccessToken(token: string, now = Date.now()): Promise<VerifiedAccessToken> {
     if (typeof token !== 'string' || !COMPACT_JWS.test(token)) throw invalid();
     const [header = '', payload = '', signature = ''] = token.split('.');
@@ -81,7 +79,7 @@ export function accessTokenVerifier(publicKeys: PublicKeySet) {
       protectedHeader?.alg !== TOKEN_ALGORITHM ||
       protectedHeader.typ !== ACCESS_TOKEN_TYPE ||
       'crit' in protectedHeader ||
-      !verify(null, Buffer.from(`${header}.${payload}`), key, Buffer.from(signature, 'base64url'))
+      !verify('sha256', Buffer.from(`${header}.${payload}`), key, Buffer.from(signature, 'base64url'))
     )
       throw invalid();
     const claims = decodeJson(payload) as Partial<AccessTokenClaims & RegisteredClaims> | null;
@@ -109,6 +107,16 @@ export function accessTokenVerifier(publicKeys: PublicKeySet) {
   };
 }
 export type VerifyAccessToken = ReturnType<typeof accessTokenVerifier>;
+
+/** A public key of the set as node:crypto uses it; a key that cannot verify RS256 is a configuration error. */
+function importPublicKey(jwk: PublicKeySet['keys'][number]): KeyObject {
+  const key = createPublicKey({ key: { ...jwk }, format: 'jwk' });
+  if (key.asymmetricKeyType !== 'rsa' || (key.asymmetricKeyDetails?.modulusLength ?? 0) < RSA_MODULUS_BITS)
+    throw new Error(
+      `public key ${jwk.kid}: access tokens are RS256, so every key must be RSA of at least ${RSA_MODULUS_BITS} bits`,
+    );
+  return key;
+}
 
 /** Three base64url segments, nothing else (Buffer's decoder would skip stray characters silently). */
 const COMPACT_JWS = /^[\w-]+\.[\w-]+\.[\w-]+$/;

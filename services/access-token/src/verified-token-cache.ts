@@ -2,7 +2,7 @@ import type { VerifiedAccessToken, VerifyAccessToken } from './access-token.js';
 
 /**
  * Remembers the tokens `verify` accepted, so each is checked once rather than on every request: a client
- * sends the same access token for its whole lifetime, and the Ed25519 check is the largest single cost of
+ * sends the same access token for its whole lifetime, and the signature check is the largest single cost of
  * an authenticated request. Sound because verification is a pure function of the token's bytes and the
  * key set, which a verifier never changes; expiry is still checked on every hit (an expired entry is
  * dropped and verified anew, which refuses it). Failures are not remembered. Bounded: the oldest entry

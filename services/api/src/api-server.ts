@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { operations, serverOptions } from '@livechat/server-kit';
 import { apiPlugin } from './app.js';
 import { bootApi, type BootedApi } from './boot.js';
-import type { ApiConfig } from './config.js';
+import { servedOverHttps, type ApiConfig } from './config.js';
 
 /**
  * The API-only server of a cluster, not yet listening: operations routes, the API booted on what its
@@ -21,7 +21,10 @@ export async function buildApiServer(
     }),
   );
   const booted = await bootApi(config, app.log);
-  await app.register(operations, { metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST } });
+  await app.register(operations, {
+    metrics: { port: config.METRICS_PORT, host: config.METRICS_HOST },
+    https: servedOverHttps(config),
+  });
   await app.register(apiPlugin, { deps: booted.deps });
   app.addHook('onClose', () => booted.close());
   return { app, booted };

@@ -34,12 +34,17 @@ export const ApiEnv = Type.Object({
   PUBLIC_URL: Type.String({ default: 'http://localhost:3000', pattern: '^https?://' }),
   /** Origins allowed to call refresh/logout and to open sockets; defaults to PUBLIC_URL's origin. */
   ALLOWED_ORIGINS: Type.Optional(Type.String()),
-  /** Ed25519 private key (PKCS#8 PEM) that signs access tokens; unset in standalone means generated under DATA_DIR. */
+  /** RSA private key (PKCS#8 PEM, ≥ 2048 bits, RS256) that signs access tokens; unset in standalone means generated under DATA_DIR. */
   JWT_PRIVATE_KEY: Type.Optional(Type.String()),
   /** Key id of JWT_PRIVATE_KEY, written into every token header. */
   JWT_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 5, maximum: 86400, default: 900 }),
   REFRESH_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, default: 30 * 86400 }),
+  /**
+   * A session ends this long after its sign-in however often it is refreshed (ASVS V7.3.2): each
+   * refresh extends it by REFRESH_TOKEN_TTL_SECONDS, never past this.
+   */
+  SESSION_MAX_AGE_SECONDS: Type.Integer({ minimum: 60, default: 90 * 86400 }),
   /** A rotated refresh token presented again within this window (two tabs refreshing together) is not theft. */
   REFRESH_REUSE_GRACE_SECONDS: Type.Integer({ minimum: 0, maximum: 300, default: 20 }),
   EMAIL_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, default: 3600 }),
@@ -86,6 +91,13 @@ export type ApiConfig = Static<typeof ApiEnv>;
 
 export const loadApiConfig = (source: Record<string, string | undefined> = process.env): ApiConfig =>
   readEnv(ApiEnv, source);
+
+/**
+ * Whether browsers reach the app over https (PUBLIC_URL): then the refresh cookie is Secure and
+ * `__Secure-` prefixed, and every response carries Strict-Transport-Security.
+ */
+export const servedOverHttps = (config: Pick<ApiConfig, 'PUBLIC_URL'>): boolean =>
+  new URL(config.PUBLIC_URL).protocol === 'https:';
 
 /** The origins allowed to send credentialed requests: ALLOWED_ORIGINS, or the origin of PUBLIC_URL. */
 export function allowedOrigins(config: ApiConfig): string[] {

@@ -1,4 +1,4 @@
-import { closeOnSignals } from '@livechat/server-kit';
+import { closeOnSignals, LISTEN_BACKLOG } from '@livechat/server-kit';
 import { buildApiServer } from './api-server.js';
 import { loadApiConfig } from './config.js';
 
@@ -12,5 +12,5 @@ if (!config.REDIS_URL) {
 }
 
 const { app } = await buildApiServer(config);
-await app.listen({ port: config.PORT, host: config.HOST });
+await app.listen({ port: config.PORT, host: config.HOST, backlog: LISTEN_BACKLOG });
 closeOnSignals(() => app.close(), app.log, config.SHUTDOWN_GRACE_MS);

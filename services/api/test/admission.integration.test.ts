@@ -104,33 +104,44 @@ describe('load shedding while the event loop lags', () => {
   let alice: TestUser;
 
   beforeAll(async () => {
-    api = await startTestApi({ env: { ADMISSION_MAX_LOOP_DELAY_MS: '20' } });
+    // Real HTTP: shedding stands in front of Fastify, on the server's request event, which inject skips.
+    api = await startTestApi({ listen: true, env: { ADMISSION_MAX_LOOP_DELAY_MS: '20' } });
     alice = await buildUser(api.app);
   });
   afterAll(() => api.close());
 
+  const me = () => fetch(`${api.url}/api/users/me`, { headers: { authorization: `Bearer ${alice.token}` } });
+
   it('answers API requests 503 with Retry-After right after a stall, health checks still 200, then recovers', async () => {
-    let shed: Awaited<ReturnType<typeof requestRoute>> | undefined;
+    let shed: Response | undefined;
     let health = 0;
     // The sampler must tick between the stall and the request; a busy machine may need another go.
     for (let attempt = 0; attempt < 5 && !shed; attempt++) {
       busy(300);
       await pause(15);
-      const [me, healthz] = await Promise.all([
-        requestRoute(api.app, alice, 'me'),
-        api.app.inject({ method: 'GET', url: '/healthz' }),
-      ]);
-      if (me.statusCode === 503) [shed, health] = [me, healthz.statusCode];
+      const [answer, healthz] = await Promise.all([me(), fetch(`${api.url}/healthz`)]);
+      if (answer.status === 503) [shed, health] = [answer, healthz.status];
     }
-    expect(shed?.headers['retry-after']).toBe('1');
-    expect(shed?.json<Problem>()).toMatchObject({ code: 'unavailable', status: 503, retryAfterSeconds: 1 });
+    expect(shed?.headers.get('retry-after')).toBe('1');
+    expect(shed?.headers.get('content-type')).toBe('application/problem+json');
+    // The header policy of every response holds for this one too.
+    expect(shed?.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(shed?.headers.get('cache-control')).toBe('no-store');
+    expect(await shed?.json()).toMatchObject({
+      code: 'unavailable',
+      status: 503,
+      retryAfterSeconds: 1,
+      instance: '/api/users/me',
+    } satisfies Partial<Problem>);
     expect(health).toBe(200);
+    const metrics = await api.app.metrics.metrics();
+    expect(metrics).toMatch(/^http_requests_shed_total [1-9]/m);
 
     // Once the loop keeps up again, requests are served.
     let status = 0;
     for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
       await pause(100);
-      status = (await requestRoute(api.app, alice, 'me')).statusCode;
+      status = (await me()).status;
     }
     expect(status).toBe(200);
   });

@@ -4,6 +4,7 @@ import { SignJWT, UnsecuredJWT } from 'jose';
 import { generateSigningKeyPair, importSigningKey, signAccessToken } from '@livechat/access-token';
 import {
   ACCESS_TOKEN_TYPE,
+  TOKEN_ALGORITHM,
   REFRESH_COOKIE,
   TOKEN_AUDIENCE,
   TOKEN_ISSUER,
@@ -147,6 +148,25 @@ describe('sessions: login, refresh, logout', () => {
       expect(rows[0]!.rotated_at).not.toBeNull();
       expect(rows[1]).toEqual({ rotated_at: null, revoked_at: null });
       expect((await refresh(next)).statusCode).toBe(200);
+    });
+
+    it('never extends a session past SESSION_MAX_AGE_SECONDS after its sign-in, however often it is refreshed', async () => {
+      // ASVS V7.3.2: each refresh renews the token's TTL (30 days), capped at the sign-in plus the max age.
+      const session = await logIn(api.app, user.email);
+      const maxAge = api.app.config.SESSION_MAX_AGE_SECONDS;
+      // Signed in maxAge − 10 s ago: the successor may live 10 s more, not another 30 days.
+      // created_at is not updatable through the schema's types (nothing else may move it): raw SQL.
+      await sql`update refresh_tokens set created_at = now() - make_interval(secs => ${maxAge - 10})
+        where family_id = ${session.sessionId}`.execute(api.app.db);
+      expect((await refresh(session.refreshToken)).statusCode).toBe(200);
+      const current = await api.app.db
+        .selectFrom('refresh_tokens')
+        .select(sql<number>`extract(epoch from expires_at - now())::float8`.as('secondsLeft'))
+        .where('family_id', '=', session.sessionId)
+        .where('rotated_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      expect(current.secondsLeft).toBeGreaterThan(0);
+      expect(current.secondsLeft).toBeLessThanOrEqual(10);
     });
 
     it('keeps two tabs refreshing with the same cookie at once both signed in', async () => {
@@ -313,10 +333,10 @@ describe('sessions: login, refresh, logout', () => {
       const other = await generateSigningKeyPair();
       const otherKey = await importSigningKey(other.privateKeyPem, api.deps.keys.signingKey.kid);
       const forged = await claims()
-        .setProtectedHeader({ alg: 'EdDSA', kid: otherKey.kid, typ: ACCESS_TOKEN_TYPE })
+        .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: otherKey.kid, typ: ACCESS_TOKEN_TYPE })
         .sign(otherKey.privateKey);
       const wrongType = await claims()
-        .setProtectedHeader({ alg: 'EdDSA', kid: api.deps.keys.signingKey.kid, typ: 'JWT' })
+        .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: api.deps.keys.signingKey.kid, typ: 'JWT' })
         .sign(api.deps.keys.signingKey.privateKey);
       const unsigned = new UnsecuredJWT({ sid: 'session', ev: true })
         .setSubject(user.id)

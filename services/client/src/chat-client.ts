@@ -206,6 +206,8 @@ export class ChatClient {
    * failed on a refusal. Resolves with the stored message.
    */
   send(roomId: string, body: string, options: { replyTo?: string } = {}): Promise<Message> {
+    // Others stop showing me as typing when the message arrives: the next keystroke announces me again.
+    this.#typingSentAt.delete(roomId);
     return this.#sender.send(roomId, body, options.replyTo ?? null);
   }
 
@@ -326,6 +328,9 @@ export class ChatClient {
     socket.on('message:deleted', (payload) => this.#onMessageEvent({ name: 'message:deleted', payload }));
     socket.on('room:created', (payload) => this.#roomEvents.emit({ name: 'room:created', payload }));
     socket.on('read:updated', (payload) => this.#roomEvents.emit({ name: 'read:updated', payload }));
+    socket.on('notifications:updated', (payload) =>
+      this.#roomEvents.emit({ name: 'notifications:updated', payload }),
+    );
     socket.on('room:renamed', (payload) => {
       this.#rooms.get(payload.roomId)?.observe(payload);
       this.#roomEvents.emit({ name: 'room:renamed', payload });

@@ -8,7 +8,7 @@ const base64url = (value: object) =>
 /** An unsigned JWT-shaped token living `seconds` (the keeper only reads `iat` and `exp`). */
 function grant(name: string, seconds: number, expiresAt = new Date(Date.now() + seconds * 1000)): TokenGrant {
   const iat = 1_700_000_000;
-  const accessToken = `${base64url({ alg: 'EdDSA' })}.${base64url({ sub: name, iat, exp: iat + seconds })}.sig`;
+  const accessToken = `${base64url({ alg: 'RS256' })}.${base64url({ sub: name, iat, exp: iat + seconds })}.sig`;
   return { accessToken, expiresAt: expiresAt.toISOString() };
 }
 

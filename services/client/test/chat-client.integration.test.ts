@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TEST_ORIGIN, type TestUser } from '@livechat/api/testing';
-import { roomChannel, userChannel, type SendMessageBody } from '@livechat/protocol';
+import {
+  roomChannel,
+  TYPING_FORWARD_INTERVAL_MS,
+  userChannel,
+  type SendMessageBody,
+} from '@livechat/protocol';
 import { recordStates, startChatStack, watchStream, type ChatStack } from './support/chat-stack.js';
 
 const within = { timeout: 10_000, interval: 50 };
@@ -193,5 +198,23 @@ describe('ChatClient against the real API and gateway', () => {
     await stack.rest(alice).call('removeMember', { params: { id: room.id, userId: bob.id } });
     await vi.waitFor(() => expect(changes).toContain('closed'), within);
     expect(reader.snapshot(room.id)).toBeNull();
+  });
+
+  it('announces typing again right after a send, which ended the last announcement for the others', async () => {
+    const room = await newRoom('typing');
+    const [writer, reader] = [stack.client(alice), stack.client(bob)];
+    await Promise.all([writer.connected(), reader.connected()]);
+    await Promise.all([writer.openRoom(room.id), reader.openRoom(room.id)]);
+    const typists: string[] = [];
+    reader.onTyping((event) => typists.push(event.userId));
+    writer.startTyping(room.id);
+    await vi.waitFor(() => expect(typists).toEqual([alice.id]), within);
+    // Within the throttle: one announcement per keystroke burst, not per key.
+    writer.startTyping(room.id);
+    // Half a second of typing later (the gateway's flood guard), still within the client's throttle: sent.
+    await new Promise((resolve) => setTimeout(resolve, TYPING_FORWARD_INTERVAL_MS));
+    await writer.send(room.id, 'done typing');
+    writer.startTyping(room.id);
+    await vi.waitFor(() => expect(typists).toEqual([alice.id, alice.id]), within);
   });
 });

@@ -23,7 +23,8 @@ const EVENT_COST: Record<ClientEventName, number> = {
 
 interface UserAllowance {
   sockets: number;
-  events: TokenBucket;
+  /** Made at the user's first event: an idle socket (most of them) never needs one. */
+  events?: TokenBucket;
 }
 
 /**
@@ -61,7 +62,7 @@ export class ClientQuotas {
     if (fromAddress >= this.limits.socketsPerAddress)
       return `Too many connections from your network (${this.limits.socketsPerAddress})`;
     if (user) user.sockets++;
-    else this.users.set(userId, { sockets: 1, events: new TokenBucket(this.limits.eventsPer10s, 10_000) });
+    else this.users.set(userId, { sockets: 1 });
     this.addresses.set(address, fromAddress + 1);
     return null;
   }
@@ -79,6 +80,8 @@ export class ClientQuotas {
   spend(userId: string, event: string): boolean {
     const user = this.users.get(userId);
     if (!user) return false;
+    // A bucket made now is as full as one made at connect would be by now (it refills to its capacity).
+    user.events ??= new TokenBucket(this.limits.eventsPer10s, 10_000);
     return user.events.take(EVENT_COST[event as ClientEventName] ?? 1);
   }
 }

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import type { VerifyAccessToken } from '@livechat/access-token';
-import { TYPING_THROTTLE_MS } from '@livechat/protocol';
+import { TYPING_FORWARD_INTERVAL_MS } from '@livechat/protocol';
 import type { RedisClient, RevokedSessions } from '@livechat/server-kit';
 import type { ClientEventContext } from './client-events/client-event-handler.js';
 import { TypingThrottle } from './client-events/typing-throttle.js';
@@ -21,7 +21,8 @@ import { RedisPresenceStore } from './presence/redis-presence-store.js';
 import { SessionLoadGate } from './session-load-gate.js';
 import type { SessionSource } from './session-source.js';
 import { startSocketSweep } from './socket-sweep.js';
-import { onConnection } from './socket-lifecycle.js';
+import { socketLifecycle } from './socket-lifecycle.js';
+import { releaseUpgradeRequests } from './upgrade-request-release.js';
 import type { GatewayServer } from './socket-types.js';
 
 declare module 'fastify' {
@@ -65,6 +66,7 @@ export const gatewayPlugin = fp<GatewayPluginOptions>(
       ...(fanout.adapter ? { adapter: fanout.adapter } : {}),
     });
     applyHeaderPolicyToEngine(io);
+    releaseUpgradeRequests(io);
     const metrics = createGatewayMetrics(app.metrics, () => io.of('/').sockets.size);
     countBroadcasts(io, metrics);
     // A slot is never held longer than a load may take (its timeout), with a margin.
@@ -95,7 +97,7 @@ export const gatewayPlugin = fp<GatewayPluginOptions>(
       verifyToken,
       revokedSessions,
       presence: store,
-      typing: new TypingThrottle(TYPING_THROTTLE_MS),
+      typing: new TypingThrottle(TYPING_FORWARD_INTERVAL_MS),
     };
     const quotas = new ClientQuotas({
       socketsPerUser: config.SOCKETS_PER_USER,
@@ -117,8 +119,9 @@ export const gatewayPlugin = fp<GatewayPluginOptions>(
         logger,
       }),
     );
-    io.on('connection', (socket) =>
-      onConnection(socket, { config, context, quotas, loadSession, sessionLoads, tracker, metrics, logger }),
+    io.on(
+      'connection',
+      socketLifecycle({ config, context, quotas, loadSession, sessionLoads, tracker, metrics, logger }),
     );
     fanout.onRecovered(() => {
       io.local.emit('resync', { reason: 'redis-reconnected' });

@@ -4,6 +4,7 @@ import { ConfigError } from '@livechat/protocol';
 import {
   closeOnSignals,
   connectRedis,
+  LISTEN_BACKLOG,
   operations,
   redisRevokedSessions,
   serverOptions,
@@ -43,7 +44,7 @@ await app.register(gatewayPlugin, {
   redis,
   revokedSessions,
 });
-await app.listen({ port: config.PORT, host: config.HOST });
+await app.listen({ port: config.PORT, host: config.HOST, backlog: LISTEN_BACKLOG });
 app.log.info({ instance: config.INSTANCE_ID }, 'gateway ready');
 closeOnSignals(
   async () => {

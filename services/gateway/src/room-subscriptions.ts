@@ -21,10 +21,10 @@ export async function subscribeToRooms(
 ): Promise<boolean> {
   await socket.join([userChannel(socket.data.userId), sessionChannel(socket.data.sessionId)]);
   const leftMeanwhile = new Set<string>();
-  const leave = socket.leave.bind(socket);
+  const prototypeLeave = socket.leave; // eslint-disable-line @typescript-eslint/unbound-method -- called with .call
   socket.leave = (room: string) => {
     leftMeanwhile.add(room);
-    return leave(room);
+    return prototypeLeave.call(socket, room);
   };
   try {
     const roomIds = await loadSession(token);
@@ -32,6 +32,9 @@ export async function subscribeToRooms(
     await socket.join(roomIds.map(roomChannel).filter((room) => !leftMeanwhile.has(room)));
     return true;
   } finally {
-    Reflect.deleteProperty(socket, 'leave'); // back to Socket.prototype.leave
+    // Back to the prototype's method by assignment, not `delete`: deleting a property sends the socket
+    // object into dictionary mode — 0.8 KiB more per socket (issue 7's heap snapshots of 10,000 sockets)
+    // and slower property access on every later use of it.
+    socket.leave = prototypeLeave;
   }
 }

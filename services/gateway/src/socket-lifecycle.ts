@@ -3,9 +3,10 @@ import { ApiRequestError } from '@livechat/client';
 import type { HandshakeAuth } from '@livechat/protocol';
 import type { ClientEventContext } from './client-events/client-event-handler.js';
 import type { ClientQuotas } from './client-quotas.js';
-import { dispatchClientEvents } from './client-events/dispatcher.js';
+import { clientEventDispatcher } from './client-events/dispatcher.js';
 import { closeSocket } from './close-socket.js';
 import type { GatewayConfig } from './config.js';
+import { releaseHandshakeRequest } from './upgrade-request-release.js';
 import type { GatewayMetrics } from './gateway-metrics.js';
 import type { PresenceTracker } from './presence/presence-tracker.js';
 import { roomIdsOf, subscribeToRooms } from './room-subscriptions.js';
@@ -27,22 +28,35 @@ export interface LifecycleDependencies {
 /**
  * A socket admitted by the handshake: listen to its events, subscribe it to its rooms, then say `ready`
  * and count it present; on its way out, update presence. Deliberately light: a socket costs what a bare
- * Socket.IO socket costs plus its data and one listener each for client events and for closing —
- * token expiry and slow consumers are checked by one sweep over all sockets (socket-sweep.ts), and
- * outgoing events are counted per broadcast (broadcast-metrics.ts), not per socket.
+ * Socket.IO socket costs plus its data and two listeners — the same two functions for every socket,
+ * which find theirs in `this`, not a closure each — token expiry and slow consumers are checked by one
+ * sweep over all sockets (socket-sweep.ts), and outgoing events are counted per broadcast
+ * (broadcast-metrics.ts), not per socket.
  */
-export function onConnection(socket: GatewaySocket, deps: LifecycleDependencies): void {
-  const { config, context, metrics, tracker } = deps;
+export function socketLifecycle(deps: LifecycleDependencies): (socket: GatewaySocket) => void {
+  const dispatch = clientEventDispatcher(deps.context, {
+    quotas: deps.quotas,
+    eventsPer10s: deps.config.SOCKET_EVENTS_PER_10S,
+    metrics: deps.metrics,
+    logger: deps.logger,
+  });
+  const { tracker } = deps;
+  function onDisconnecting(this: GatewaySocket) {
+    tracker.socketClosing(this);
+  }
+  return (socket) => {
+    socket.onAny(dispatch);
+    socket.on('disconnecting', onDisconnecting);
+    onConnection(socket, deps);
+  };
+}
+
+function onConnection(socket: GatewaySocket, deps: LifecycleDependencies): void {
+  const { metrics, tracker } = deps;
   const { token } = socket.handshake.auth as HandshakeAuth;
   // The token is needed once, for the rooms; later tokens arrive in-band. Don't keep it per socket.
   socket.handshake.auth = {};
-  dispatchClientEvents(socket, context, {
-    quotas: deps.quotas,
-    eventsPer10s: config.SOCKET_EVENTS_PER_10S,
-    metrics,
-    logger: deps.logger,
-  });
-  socket.on('disconnecting', () => tracker.socketClosing(socket));
+  releaseHandshakeRequest(socket);
 
   subscribeToRooms(socket, token, deps.loadSession)
     .finally(() => deps.sessionLoads.leave(socket.id))

@@ -6,9 +6,12 @@ export interface SocketData {
   userId: string;
   /** Refresh-token family of the token: the socket sits in that session's channel, for "log out this device". */
   sessionId: string;
-  expiresAt: Date;
+  /** When the token expires (epoch ms; a number, not a Date: one object less per socket). */
+  expiresAtMs: number;
   /** Shown in typing indicators: the token's `name` claim (so a rename shows with the next token). */
   displayName: string;
+  /** Events refused `rate_limited` in a row (client-events/dispatcher.ts); unset until the first. */
+  refusedInARow?: number;
 }
 
 // Client events are not declared to Socket.IO: one `onAny` dispatcher validates every incoming event

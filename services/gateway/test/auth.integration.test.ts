@@ -97,7 +97,7 @@ describe('gateway auth: handshake, expiry, in-band refresh', () => {
       displayName: 'After',
     });
     expect(await request(typing, 'auth:refresh', { token: renamed.token })).toMatchObject({ ok: true });
-    await pause(2100); // the typing throttle (TYPING_THROTTLE_MS)
+    await pause(600); // the gateway's typing interval (TYPING_FORWARD_INTERVAL_MS)
     await request(typing, 'typing:start', { roomId });
     await pause(200);
     expect(heard.map((event) => event.displayName)).toEqual(['Before', 'After']);

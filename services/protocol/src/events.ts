@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { Counter, Id } from './common.js';
 import type { Ack, ErrorCode } from './errors.js';
 import { Message } from './messages.js';
+import { NotificationSetting } from './notifications.js';
 import { Member, MessagePreview, RoleSchema, RoomSummary } from './rooms.js';
 import { PublicUser } from './users.js';
 
@@ -69,6 +70,8 @@ export const MemberRemovedEvent = Type.Object({
  * all of them. (A send moves its sender's marker too, told by `message:new` instead.)
  */
 export const ReadUpdatedEvent = Type.Object({ roomId: Id, lastReadSeq: Counter, unreadCount: Counter });
+/** Sent to the member's own channel when they changed a room's notification level on one of their devices. */
+export const NotificationsUpdatedEvent = NotificationSetting;
 /** The most presence changes one `presence` event carries; a longer batch is split over several events. */
 export const PRESENCE_CHANGES_MAX = 100;
 /** One user came online (`online: true`) or went offline (every tab, every replica). */
@@ -113,6 +116,7 @@ export type MemberAddedEvent = Static<typeof MemberAddedEvent>;
 export type MemberRemovedEvent = Static<typeof MemberRemovedEvent>;
 export type MemberRoleChangedEvent = Static<typeof MemberRoleChangedEvent>;
 export type ReadUpdatedEvent = Static<typeof ReadUpdatedEvent>;
+export type NotificationsUpdatedEvent = Static<typeof NotificationsUpdatedEvent>;
 export type PresenceChange = Static<typeof PresenceChange>;
 export type PresenceEvent = Static<typeof PresenceEvent>;
 export type TypingEvent = Static<typeof TypingEvent>;
@@ -132,6 +136,7 @@ export const SERVER_EVENTS = {
   'member:removed': MemberRemovedEvent,
   'member:role-changed': MemberRoleChangedEvent,
   'read:updated': ReadUpdatedEvent,
+  'notifications:updated': NotificationsUpdatedEvent,
   presence: PresenceEvent,
   typing: TypingEvent,
   ready: ReadyEvent,
@@ -143,12 +148,15 @@ export type ServerEventPayload<N extends ServerEventName> = Static<(typeof SERVE
 export type ServerToClientEvents = { [N in ServerEventName]: (payload: ServerEventPayload<N>) => void };
 
 /**
- * A `typing` event means "typing now": clients hide it after TYPING_EXPIRY_MS unless another arrives.
- * Gateways forward at most one `typing:start` per user and room every TYPING_THROTTLE_MS, so a client
- * that keeps typing repeats `typing:start` every few seconds (more often is dropped, not an error).
+ * A `typing` event means "typing now": clients hide it after TYPING_EXPIRY_MS unless another arrives,
+ * or until the typist's message does. A client that keeps typing repeats `typing:start` every
+ * TYPING_THROTTLE_MS, and once more at the first keystroke after each send (the message ended the
+ * last announcement). Gateways forward at most one per user and room every TYPING_FORWARD_INTERVAL_MS:
+ * more often is dropped, not an error — a flood guard that never drops what an honest client sends.
  */
 export const TYPING_EXPIRY_MS = 5000;
 export const TYPING_THROTTLE_MS = 2000;
+export const TYPING_FORWARD_INTERVAL_MS = 500;
 
 /** Events the API publishes (through the outbox); the rest originate in gateways. */
 export const API_EVENT_NAMES = [
@@ -162,6 +170,7 @@ export const API_EVENT_NAMES = [
   'member:removed',
   'member:role-changed',
   'read:updated',
+  'notifications:updated',
 ] as const satisfies readonly ServerEventName[];
 export type ApiEventName = (typeof API_EVENT_NAMES)[number];
 

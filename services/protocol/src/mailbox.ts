@@ -20,3 +20,10 @@ export const MailboxQuery = Type.Object(
 );
 export const Mailbox = Type.Object({ mails: Type.Array(MailboxEntry) });
 export type Mailbox = Static<typeof Mailbox>;
+
+/**
+ * Whether this server keeps a dev mailbox (`GET /api/dev/mailbox-status`, on every server): the web app
+ * asks this before offering the mailbox, so a production page load makes no failing request.
+ */
+export const MailboxStatus = Type.Object({ enabled: Type.Boolean() });
+export type MailboxStatus = Static<typeof MailboxStatus>;

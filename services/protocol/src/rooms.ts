@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Counter, Id, Timestamp } from './common.js';
 import { ErrorCodeSchema } from './errors.js';
+import { NotificationLevelSchema } from './notifications.js';
 import { nameText } from './text.js';
 import { PublicUser } from './users.js';
 
@@ -79,6 +80,8 @@ export const RoomSummary = Type.Intersect([
     unreadCount: Type.Integer({ minimum: 0 }),
     lastReadSeq: Counter,
     lastMessage: Type.Union([MessagePreview, Type.Null()]),
+    /** When my devices notify me of this room's new messages (protocol `notifications.ts`). */
+    notificationLevel: NotificationLevelSchema,
   }),
 ]);
 export type RoomSummary = Static<typeof RoomSummary>;

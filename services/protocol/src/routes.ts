@@ -12,7 +12,9 @@ import {
   TokenResponse,
   VerifyEmailBody,
 } from './auth.js';
-import { Mailbox, MailboxQuery } from './mailbox.js';
+import { Mailbox, MailboxQuery, MailboxStatus } from './mailbox.js';
+import { SessionList } from './sessions.js';
+import { NotificationLevelBody, NotificationSetting } from './notifications.js';
 import {
   ChangesPage,
   ChangesQuery,
@@ -122,6 +124,25 @@ export const ROUTES = {
     tag: 'auth',
     summary: 'Log out this device, or every device',
     body: LogoutBody,
+    status: 200,
+    response: Ok,
+  }),
+  listSessions: route({
+    method: 'GET',
+    path: '/api/auth/sessions',
+    access: 'user',
+    tag: 'auth',
+    summary: 'My signed-in devices (one per sign-in), most recently used first',
+    status: 200,
+    response: SessionList,
+  }),
+  endSession: route({
+    method: 'DELETE',
+    path: '/api/auth/sessions/:id',
+    access: 'user',
+    tag: 'auth',
+    summary: 'Sign one of my devices out, as logging out there would (its sockets too)',
+    params: IdParams,
     status: 200,
     response: Ok,
   }),
@@ -300,6 +321,17 @@ export const ROUTES = {
     status: 200,
     response: MemberList,
   }),
+  setNotificationLevel: route({
+    method: 'PUT',
+    path: '/api/rooms/:id/notifications',
+    access: 'verified',
+    tag: 'rooms',
+    summary: 'Choose when my devices notify me of this room: all messages, mentions only, or never',
+    params: IdParams,
+    body: NotificationLevelBody,
+    status: 200,
+    response: NotificationSetting,
+  }),
 
   sendMessage: route({
     method: 'POST',
@@ -376,6 +408,16 @@ export const ROUTES = {
     query: MailboxQuery,
     status: 200,
     response: Mailbox,
+  }),
+
+  devMailboxStatus: route({
+    method: 'GET',
+    path: '/api/dev/mailbox-status',
+    access: 'public',
+    tag: 'dev',
+    summary: 'Whether this server keeps a dev mailbox (DEV_MAILBOX=true); answered everywhere',
+    status: 200,
+    response: MailboxStatus,
   }),
 } as const;
 

@@ -36,6 +36,8 @@ export interface OperationsOptions {
    * public port. Without a port, the registry is kept (tests read it) but not served.
    */
   metrics?: { port?: number | undefined; host: string };
+  /** Browsers reach this process over https (the API's PUBLIC_URL): responses carry HSTS. */
+  https?: boolean;
 }
 
 /**
@@ -45,7 +47,7 @@ export interface OperationsOptions {
  */
 export default fp<OperationsOptions>(
   async (app, options) => {
-    await app.register(securityHeaders);
+    await app.register(securityHeaders, { https: options.https ?? false });
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
     const checks = new Map<string, () => Promise<boolean>>();

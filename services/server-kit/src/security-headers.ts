@@ -13,7 +13,7 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "style-src 'self'",
   "object-src 'none'",
-  "base-uri 'self'",
+  "base-uri 'none'",
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
@@ -31,16 +31,32 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * HSTS for a deployment served over https (ASVS 3.4.1): browsers then refuse plain http to this host, and
+ * its subdomains, for a year (level 2 asks for both). Not sent over http — a laptop's
+ * `http://localhost` must stay reachable — and never `preload`, which only an operator can commit to.
+ * nginx.conf carries the same line, commented, for operators who terminate TLS there.
+ */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
+
+export interface SecurityHeadersOptions {
+  /** The app is served over https (its PUBLIC_URL): add Strict-Transport-Security. */
+  https?: boolean;
+}
+
+/**
  * Responses that do not say how to cache them are not cached anywhere: API answers carry tokens and
  * private data. Static files set their own `Cache-Control` and keep it.
  */
 export const DEFAULT_CACHE_CONTROL = 'no-store';
 
 /** Applies the policy above to every response of the server, whichever plugin answered (404s and errors too). */
-export const securityHeaders = fp(
-  async (app: FastifyInstance) => {
+export const securityHeaders = fp<SecurityHeadersOptions>(
+  async (app: FastifyInstance, options) => {
+    const policy = options.https
+      ? { ...SECURITY_HEADERS, 'strict-transport-security': STRICT_TRANSPORT_SECURITY }
+      : SECURITY_HEADERS;
     app.addHook('onSend', async (_request, reply, payload) => {
-      reply.headers(SECURITY_HEADERS);
+      reply.headers(policy);
       if (!reply.hasHeader('cache-control')) reply.header('cache-control', DEFAULT_CACHE_CONTROL);
       return payload;
     });

@@ -1,5 +1,5 @@
 import { ConfigError } from '@livechat/protocol';
-import { closeOnSignals } from '@livechat/server-kit';
+import { closeOnSignals, LISTEN_BACKLOG } from '@livechat/server-kit';
 import { earlierDataDirNote } from './earlier-data-dir.js';
 import { loadStandaloneConfig } from './standalone-config.js';
 import { buildStandaloneServer } from './standalone-server.js';
@@ -19,7 +19,7 @@ async function boot() {
 }
 
 const { config, app } = await boot();
-const address = await app.listen({ port: config.api.PORT, host: config.api.HOST });
+const address = await app.listen({ port: config.api.PORT, host: config.api.HOST, backlog: LISTEN_BACKLOG });
 const { PUBLIC_URL, DEV_MAILBOX, DATABASE_URL, DATA_DIR } = config.api;
 console.log(
   [

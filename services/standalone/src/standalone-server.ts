@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { VerifyAccessToken } from '@livechat/access-token';
-import { apiPlugin, bootApi } from '@livechat/api';
+import { apiPlugin, bootApi, servedOverHttps } from '@livechat/api';
 import { apiSessionBatches, batchingSessionSource, gatewayPlugin } from '@livechat/gateway';
 import {
   connectRedis,
@@ -46,6 +46,7 @@ export async function buildStandaloneServer(config: StandaloneConfig): Promise<F
     const verifyToken: VerifyAccessToken = (token) => bound.verify!(token);
     await app.register(operations, {
       metrics: { port: apiConfig.METRICS_PORT, host: apiConfig.METRICS_HOST },
+      https: servedOverHttps(apiConfig),
     });
     await app.register(gatewayPlugin, {
       config: gatewayConfig,

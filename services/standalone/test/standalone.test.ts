@@ -27,6 +27,8 @@ describe('standalone: `npm start` on an empty data folder', () => {
       '<!doctype html><title>LiveChat</title><div id="root"></div>',
     );
     await writeFile(join(webDir, 'assets', 'app-1234.js'), 'console.log("app");\n');
+    await writeFile(join(webDir, 'sw.js'), 'self.addEventListener("fetch", () => undefined);\n');
+    await writeFile(join(webDir, 'manifest.webmanifest'), '{"name":"LiveChat"}');
     await writeFile(join(webDir, 'assets', 'app-1234.js.map'), '{"version":3,"sources":["secret.ts"]}');
     const port = await freePort();
     const metricsPort = await freePort();
@@ -144,6 +146,17 @@ describe('standalone: `npm start` on an empty data folder', () => {
     const page = await fetch(`${baseUrl}/`);
     const connectSrc = /connect-src ([^;]*)/.exec(page.headers.get('content-security-policy') ?? '')?.[1];
     expect(connectSrc).toBe("'self'");
+  });
+
+  it('serves the service worker and the web manifest with their types, revalidated on every use', async () => {
+    const worker = await fetch(`${baseUrl}/sw.js`);
+    expect(worker.headers.get('content-type')).toMatch(/^(application|text)\/javascript/);
+    expect(worker.headers.get('cache-control')).toBe('no-cache');
+    const manifest = await fetch(`${baseUrl}/manifest.webmanifest`);
+    expect(manifest.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers.get('cache-control')).toBe('no-cache');
+    const asset = await fetch(`${baseUrl}/assets/app-1234.js`);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 
   it('does not publish a source map left in the build folder', async () => {

@@ -1,4 +1,7 @@
+import { SettingsSection } from './settings-section';
+import { Button } from '../components/ui/button';
 import { useState } from 'react';
+import { toast } from 'sonner';
 import { FormMessage } from '../forms/form-message';
 import { checkRequired, PASSWORD_MIN_LENGTH } from '../forms/required-fields';
 import { TextField } from '../forms/text-field';
@@ -10,21 +13,20 @@ const FIELDS = ['currentPassword', 'newPassword'] as const;
 /** Needs the current password; the API ends every other session, this one stays. */
 export function ChangePasswordForm() {
   const session = useSessionStore();
-  const [done, setDone] = useState(false);
+  // A new form after each change empties the password inputs.
+  const [changes, setChanges] = useState(0);
   const { busy, errors, onSubmit } = useFormSubmit(
     FIELDS,
     async ({ currentPassword = '', newPassword = '' }) => {
-      setDone(false);
       await session.api.call('changePassword', { body: { currentPassword, newPassword } });
-      setDone(true);
+      setChanges((count) => count + 1);
+      toast.success('Password changed. Other devices were logged out.');
     },
     (data) => checkRequired(data, FIELDS, ['newPassword']),
   );
   return (
-    <section className="settings-section" aria-labelledby="password-title">
-      <h2 id="password-title">Password</h2>
-      {/* A new key after success empties the password inputs. */}
-      <form onSubmit={onSubmit} noValidate className="stack" key={done ? 'done' : 'editing'}>
+    <SettingsSection title="Password">
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3.5" key={changes}>
         <TextField
           label="Current password"
           name="currentPassword"
@@ -43,13 +45,10 @@ export function ChangePasswordForm() {
           error={errors.fields.newPassword}
         />
         <FormMessage message={errors.form} />
-        {done ? (
-          <FormMessage tone="success" message="Password changed. Other devices were logged out." />
-        ) : null}
-        <button type="submit" className="button primary" disabled={busy}>
+        <Button type="submit" className="self-start" disabled={busy}>
           Change password
-        </button>
+        </Button>
       </form>
-    </section>
+    </SettingsSection>
   );
 }

@@ -1,5 +1,7 @@
+import { SettingsSection } from './settings-section';
+import { Button } from '../components/ui/button';
 import type { SessionUser } from '@livechat/protocol';
-import { useState } from 'react';
+import { toast } from 'sonner';
 import { FormMessage } from '../forms/form-message';
 import { checkRequired } from '../forms/required-fields';
 import { TextField } from '../forms/text-field';
@@ -10,20 +12,17 @@ const FIELDS = ['displayName'] as const;
 
 export function ProfileForm({ user }: { user: SessionUser }) {
   const session = useSessionStore();
-  const [saved, setSaved] = useState(false);
   const { busy, errors, onSubmit } = useFormSubmit(
     FIELDS,
     async ({ displayName = '' }) => {
-      setSaved(false);
       session.setUser(await session.api.call('updateMe', { body: { displayName: displayName.trim() } }));
-      setSaved(true);
+      toast.success('Your name is saved.');
     },
     (data) => checkRequired(data, FIELDS),
   );
   return (
-    <section className="settings-section" aria-labelledby="profile-title">
-      <h2 id="profile-title">Profile</h2>
-      <form onSubmit={onSubmit} noValidate className="stack">
+    <SettingsSection title="Profile">
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3.5">
         <TextField
           label="Your name"
           name="displayName"
@@ -33,11 +32,10 @@ export function ProfileForm({ user }: { user: SessionUser }) {
           error={errors.fields.displayName}
         />
         <FormMessage message={errors.form} />
-        {saved ? <FormMessage tone="success" message="Saved." /> : null}
-        <button type="submit" className="button primary" disabled={busy}>
+        <Button type="submit" className="self-start" disabled={busy}>
           Save name
-        </button>
+        </Button>
       </form>
-    </section>
+    </SettingsSection>
   );
 }

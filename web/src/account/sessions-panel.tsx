@@ -1,7 +1,13 @@
+import { SettingsSection } from './settings-section';
+import { Button } from '../components/ui/button';
 import { useState } from 'react';
 import { useSessionStore } from '../session/session-context';
+import { ActiveSessionList } from './active-session-list';
 
-/** Log out of this device, or of every device (revokes every refresh token; sockets everywhere close). */
+/**
+ * The devices this account is signed in on, each other one with "End"; and log out of this device, or of
+ * every device (revokes every refresh token; sockets everywhere close).
+ */
 export function SessionsPanel() {
   const session = useSessionStore();
   const [busy, setBusy] = useState(false);
@@ -14,16 +20,16 @@ export function SessionsPanel() {
     }
   };
   return (
-    <section className="settings-section" aria-labelledby="sessions-title">
-      <h2 id="sessions-title">Sessions</h2>
-      <div className="row">
-        <button type="button" className="button" disabled={busy} onClick={() => void logout(false)}>
+    <SettingsSection title="Sessions">
+      <ActiveSessionList />
+      <div className="flex flex-wrap items-center gap-2">
+        <Button type="button" variant="outline" disabled={busy} onClick={() => void logout(false)}>
           Log out
-        </button>
-        <button type="button" className="button danger" disabled={busy} onClick={() => void logout(true)}>
+        </Button>
+        <Button type="button" variant="destructive" disabled={busy} onClick={() => void logout(true)}>
           Log out everywhere
-        </button>
+        </Button>
       </div>
-    </section>
+    </SettingsSection>
   );
 }

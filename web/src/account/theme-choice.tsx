@@ -1,3 +1,4 @@
+import { SettingsSection } from './settings-section';
 import { setThemePreference, useThemePreference, type ThemePreference } from '../theme/theme-preference';
 
 const CHOICES: { value: ThemePreference; label: string }[] = [
@@ -9,14 +10,14 @@ const CHOICES: { value: ThemePreference; label: string }[] = [
 export function ThemeChoice() {
   const preference = useThemePreference();
   return (
-    <section className="settings-section" aria-labelledby="theme-title">
-      <h2 id="theme-title">Appearance</h2>
-      <fieldset className="choice-group">
-        <legend>Theme</legend>
+    <SettingsSection title="Appearance">
+      <fieldset className="flex flex-col gap-1.5">
+        <legend className="mb-1.5 font-semibold">Theme</legend>
         {CHOICES.map((choice) => (
-          <label key={choice.value} className="choice">
+          <label key={choice.value} className="flex items-center gap-2">
             <input
               type="radio"
+              className="accent-primary"
               name="theme"
               value={choice.value}
               checked={preference === choice.value}
@@ -26,6 +27,6 @@ export function ThemeChoice() {
           </label>
         ))}
       </fieldset>
-    </section>
+    </SettingsSection>
   );
 }

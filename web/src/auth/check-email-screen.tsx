@@ -1,5 +1,5 @@
-import { Link } from '../routing/link';
-import { paths } from '../routing/routes';
+import { AuthLinks } from './auth-links';
+import { Link } from '@tanstack/react-router';
 import { AuthLayout } from './auth-layout';
 import { MailboxHint } from './mailbox-hint';
 import { ResendVerification } from './resend-verification';
@@ -14,9 +14,9 @@ export function CheckEmailScreen({ email }: { email: string }) {
       </p>
       <MailboxHint email={email} />
       <ResendVerification email={email} />
-      <p className="auth-links">
-        <Link to={paths.login}>Back to log in</Link>
-      </p>
+      <AuthLinks>
+        <Link to="/login">Back to log in</Link>
+      </AuthLinks>
     </AuthLayout>
   );
 }

@@ -1,4 +1,4 @@
-import { ApiRequestError, createApiClient } from '@livechat/client';
+import { createApiClient } from '@livechat/client';
 import { useEffect, useState } from 'react';
 
 export type MailboxAvailability = 'unknown' | 'available' | 'absent';
@@ -6,15 +6,15 @@ export type MailboxAvailability = 'unknown' | 'available' | 'absent';
 let probe: Promise<MailboxAvailability> | null = null;
 
 /**
- * Whether this server has a dev mailbox (standalone, `DEV_MAILBOX=true`). Asked once per page load: the route
- * answers 404 where it does not exist, which is every production deployment.
+ * Whether this server has a dev mailbox (standalone, `DEV_MAILBOX=true`). Asked once per page load, of a
+ * route every server answers: the mailbox itself is a 404 in production, a failing request on every visit.
  */
 function probeMailbox(): Promise<MailboxAvailability> {
   probe ??= createApiClient({ baseUrl: '' })
-    .call('devMailbox', { query: { to: 'probe@invalid.example' } })
+    .call('devMailboxStatus', {})
     .then(
-      () => 'available' as const,
-      (error: unknown) => (error instanceof ApiRequestError && error.status === 404 ? 'absent' : 'unknown'),
+      ({ enabled }) => (enabled ? ('available' as const) : ('absent' as const)),
+      () => 'unknown' as const,
     );
   return probe;
 }

@@ -1,13 +1,12 @@
+import { Button } from '../components/ui/button';
 import type { MailboxEntry } from '@livechat/protocol';
 import { useCallback, useEffect, useState } from 'react';
 import { toFormErrors } from '../forms/problem-to-form-errors';
 import { FormMessage } from '../forms/form-message';
-import { Link } from '../routing/link';
-import { navigate } from '../routing/location-store';
-import { paths } from '../routing/routes';
+import { Link } from '@tanstack/react-router';
 import { useSessionStore } from '../session/session-context';
 import { AuthLayout } from './auth-layout';
-import { splitMailText } from './mail-links';
+import { MAIL_LINK_LABELS, splitMailText } from './mail-links';
 
 /** Standalone's dev mailbox: every mail the server "sent", newest first, with its links one click away. */
 export function DevMailboxScreen({ to }: { to: string }) {
@@ -35,32 +34,32 @@ export function DevMailboxScreen({ to }: { to: string }) {
         Mail this server would have sent{to ? ` to ${to}` : ''}. Production servers send real mail and have no
         mailbox.
       </p>
-      <div className="row">
-        <button type="button" className="button" onClick={() => void load()}>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button type="button" variant="outline" onClick={() => void load()}>
           Refresh
-        </button>
+        </Button>
         {to ? (
-          <button type="button" className="button" onClick={() => navigate(paths.mailbox)}>
-            Show all mail
-          </button>
+          <Button variant="outline" asChild>
+            <Link to="/dev/mailbox">Show all mail</Link>
+          </Button>
         ) : null}
       </div>
       <FormMessage message={error} />
       {mails && mails.length === 0 ? <p>No mail yet.</p> : null}
-      <ul className="mail-list" aria-label="Mails">
+      <ul className="flex flex-col gap-2.5" aria-label="Mails">
         {(mails ?? []).map((mail) => (
-          <li key={mail.id} className="mail">
-            <p className="mail-subject">{mail.subject}</p>
-            <p className="mail-meta">
+          <li key={mail.id} className="rounded-lg border p-3">
+            <p className="font-semibold">{mail.subject}</p>
+            <p className="text-[13px] text-muted-foreground">
               To {mail.to} · {new Date(mail.createdAt).toLocaleString()}
             </p>
-            <p className="mail-text">
+            <p className="mt-2 text-sm wrap-anywhere whitespace-pre-wrap">
               {splitMailText(mail.text).map((part, index) =>
                 'text' in part ? (
                   <span key={index}>{part.text}</span>
-                ) : part.inApp ? (
-                  <Link key={index} to={part.href}>
-                    {mailLinkLabel(part.href)}
+                ) : 'to' in part ? (
+                  <Link key={index} to={part.to} search={part.search}>
+                    {MAIL_LINK_LABELS[part.to]}
                   </Link>
                 ) : (
                   <a key={index} href={part.href} rel="noreferrer">
@@ -74,13 +73,4 @@ export function DevMailboxScreen({ to }: { to: string }) {
       </ul>
     </AuthLayout>
   );
-}
-
-/** Names an in-app link by the screen it opens, so no mail shows a bare "Open link". */
-function mailLinkLabel(path: string): string {
-  if (path.startsWith(paths.verifyEmail)) return 'Verify my email';
-  if (path.startsWith(paths.resetPassword)) return 'Choose a new password';
-  if (path.startsWith(paths.forgotPassword)) return 'Reset my password';
-  if (path.startsWith(paths.login)) return 'Sign in';
-  return 'Open link';
 }

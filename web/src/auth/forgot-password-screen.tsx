@@ -1,10 +1,11 @@
+import { AuthLinks } from './auth-links';
+import { Button } from '../components/ui/button';
 import { useState } from 'react';
 import { FormMessage } from '../forms/form-message';
 import { checkRequired } from '../forms/required-fields';
 import { TextField } from '../forms/text-field';
 import { useFormSubmit } from '../forms/use-form-submit';
-import { Link } from '../routing/link';
-import { paths } from '../routing/routes';
+import { Link } from '@tanstack/react-router';
 import { useSessionStore } from '../session/session-context';
 import { AuthLayout } from './auth-layout';
 import { MailboxHint } from './mailbox-hint';
@@ -30,7 +31,7 @@ export function ForgotPasswordScreen() {
           <MailboxHint email={sentTo.email} />
         </>
       ) : (
-        <form onSubmit={onSubmit} noValidate className="stack">
+        <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3.5">
           <p>Enter your email address and we’ll send you a link to choose a new password.</p>
           <TextField
             label="Email"
@@ -41,14 +42,14 @@ export function ForgotPasswordScreen() {
             error={errors.fields.email}
           />
           <FormMessage message={errors.form} />
-          <button type="submit" className="button primary" disabled={busy}>
+          <Button type="submit" disabled={busy}>
             {busy ? 'Sending…' : 'Send reset link'}
-          </button>
+          </Button>
         </form>
       )}
-      <p className="auth-links">
-        <Link to={paths.login}>Back to log in</Link>
-      </p>
+      <AuthLinks>
+        <Link to="/login">Back to log in</Link>
+      </AuthLinks>
     </AuthLayout>
   );
 }

@@ -1,10 +1,10 @@
+import { AuthLinks } from './auth-links';
+import { Button } from '../components/ui/button';
 import { FormMessage } from '../forms/form-message';
 import { checkRequired } from '../forms/required-fields';
 import { TextField } from '../forms/text-field';
 import { useFormSubmit } from '../forms/use-form-submit';
-import { navigate } from '../routing/location-store';
-import { Link } from '../routing/link';
-import { paths } from '../routing/routes';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useSession, useSessionStore } from '../session/session-context';
 import { AuthLayout } from './auth-layout';
 
@@ -13,11 +13,12 @@ const FIELDS = ['email', 'password'] as const;
 export function LoginScreen() {
   const session = useSessionStore();
   const state = useSession();
+  const navigate = useNavigate();
   const { busy, errors, onSubmit } = useFormSubmit(
     FIELDS,
     async ({ email = '', password = '' }) => {
       await session.login(email.trim(), password);
-      navigate(paths.home, { replace: true });
+      await navigate({ to: '/', replace: true });
     },
     (data) => checkRequired(data, FIELDS),
   );
@@ -25,7 +26,7 @@ export function LoginScreen() {
   return (
     <AuthLayout title="Log in to LiveChat">
       {notice ? <FormMessage message={notice} tone="info" /> : null}
-      <form onSubmit={onSubmit} noValidate className="stack">
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3.5">
         <TextField
           label="Email"
           name="email"
@@ -43,16 +44,16 @@ export function LoginScreen() {
           error={errors.fields.password}
         />
         <FormMessage message={errors.form} />
-        <button type="submit" className="button primary" disabled={busy}>
+        <Button type="submit" disabled={busy}>
           {busy ? 'Logging in…' : 'Log in'}
-        </button>
+        </Button>
       </form>
-      <p className="auth-links">
-        <Link to={paths.forgotPassword}>Forgot your password?</Link>
+      <AuthLinks>
+        <Link to="/forgot-password">Forgot your password?</Link>
         <span>
-          New here? <Link to={paths.register}>Create an account</Link>
+          New here? <Link to="/register">Create an account</Link>
         </span>
-      </p>
+      </AuthLinks>
     </AuthLayout>
   );
 }

@@ -6,7 +6,7 @@ describe('splitMailText', () => {
     const text = 'Hello Ada,\nverify here: http://127.0.0.1:3000/verify-email?token=abc_123\nThanks';
     expect(splitMailText(text)).toEqual([
       { text: 'Hello Ada,\nverify here: ' },
-      { href: '/verify-email?token=abc_123', inApp: true },
+      { to: '/verify-email', search: { token: 'abc_123' } },
       { text: '\nThanks' },
     ]);
   });
@@ -14,7 +14,7 @@ describe('splitMailText', () => {
   it('leaves links elsewhere as they are', () => {
     expect(splitMailText('see https://example.com/docs/x')).toEqual([
       { text: 'see ' },
-      { href: 'https://example.com/docs/x', inApp: false },
+      { href: 'https://example.com/docs/x' },
     ]);
   });
 });

@@ -1,7 +1,18 @@
-import { matchRoute } from '../routing/routes';
+import type { LinkProps } from '@tanstack/react-router';
 
-/** A piece of a mail's text: plain words, or a link (in-app when it points at one of the app's own screens). */
-export type MailPart = { text: string } | { href: string; inApp: boolean };
+/** The screens the API's mails link to, with the words a link to each shows. */
+export const MAIL_LINK_LABELS = {
+  '/verify-email': 'Verify my email',
+  '/reset-password': 'Choose a new password',
+  '/forgot-password': 'Reset my password',
+  '/login': 'Sign in',
+} as const satisfies Partial<Record<NonNullable<LinkProps['to']>, string>>;
+
+export type MailScreen = keyof typeof MAIL_LINK_LABELS;
+
+/** A piece of a mail's text: plain words, a link to one of the app's screens, or a link elsewhere. */
+export type MailPart =
+  { text: string } | { to: MailScreen; search: Record<string, string> } | { href: string };
 
 const URL_PATTERN = /https?:\/\/[^\s<>"')]+/g;
 
@@ -22,8 +33,10 @@ export function splitMailText(text: string): MailPart[] {
   return parts;
 }
 
+const isMailScreen = (path: string): path is MailScreen => Object.hasOwn(MAIL_LINK_LABELS, path);
+
 function toLink(raw: string): MailPart {
   const url = new URL(raw);
-  const inApp = matchRoute(url.pathname, url.search).name !== 'notFound';
-  return inApp ? { href: url.pathname + url.search, inApp } : { href: raw, inApp };
+  const path = url.pathname.replace(/(.)\/+$/, '$1');
+  return isMailScreen(path) ? { to: path, search: Object.fromEntries(url.searchParams) } : { href: raw };
 }

@@ -1,10 +1,10 @@
+import { AuthLinks } from './auth-links';
+import { Button } from '../components/ui/button';
 import { FormMessage } from '../forms/form-message';
 import { checkRequired, PASSWORD_MIN_LENGTH } from '../forms/required-fields';
 import { TextField } from '../forms/text-field';
 import { useFormSubmit } from '../forms/use-form-submit';
-import { navigate } from '../routing/location-store';
-import { Link } from '../routing/link';
-import { paths } from '../routing/routes';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useSessionStore } from '../session/session-context';
 import { AuthLayout } from './auth-layout';
 
@@ -12,19 +12,20 @@ const FIELDS = ['displayName', 'email', 'password'] as const;
 
 export function RegisterScreen() {
   const session = useSessionStore();
+  const navigate = useNavigate();
   const { busy, errors, onSubmit } = useFormSubmit(
     FIELDS,
     async ({ displayName = '', email = '', password = '' }) => {
       await session.api.call('register', {
         body: { displayName: displayName.trim(), email: email.trim(), password },
       });
-      navigate(`${paths.checkEmail}?${new URLSearchParams({ email: email.trim() }).toString()}`);
+      await navigate({ to: '/check-email', search: { email: email.trim() } });
     },
     (data) => checkRequired(data, FIELDS, ['password']),
   );
   return (
     <AuthLayout title="Create your account">
-      <form onSubmit={onSubmit} noValidate className="stack">
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3.5">
         <TextField
           label="Your name"
           name="displayName"
@@ -52,15 +53,15 @@ export function RegisterScreen() {
           error={errors.fields.password}
         />
         <FormMessage message={errors.form} />
-        <button type="submit" className="button primary" disabled={busy}>
+        <Button type="submit" disabled={busy}>
           {busy ? 'Creating…' : 'Create account'}
-        </button>
+        </Button>
       </form>
-      <p className="auth-links">
+      <AuthLinks>
         <span>
-          Already have an account? <Link to={paths.login}>Log in</Link>
+          Already have an account? <Link to="/login">Log in</Link>
         </span>
-      </p>
+      </AuthLinks>
     </AuthLayout>
   );
 }

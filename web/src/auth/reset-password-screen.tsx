@@ -1,10 +1,10 @@
+import { Button } from '../components/ui/button';
 import { useState } from 'react';
 import { FormMessage } from '../forms/form-message';
 import { checkRequired, PASSWORD_MIN_LENGTH } from '../forms/required-fields';
 import { TextField } from '../forms/text-field';
 import { useFormSubmit } from '../forms/use-form-submit';
-import { Link } from '../routing/link';
-import { paths } from '../routing/routes';
+import { Link } from '@tanstack/react-router';
 import { useSessionStore } from '../session/session-context';
 import { AuthLayout } from './auth-layout';
 
@@ -33,7 +33,7 @@ export function ResetPasswordScreen({ token }: { token: string }) {
     return (
       <AuthLayout title="Choose a new password">
         <FormMessage message="This link is incomplete. Open the one in the mail, or ask for a new one." />
-        <Link to={paths.forgotPassword}>Ask for a new link</Link>
+        <Link to="/forgot-password">Ask for a new link</Link>
       </AuthLayout>
     );
   }
@@ -42,12 +42,12 @@ export function ResetPasswordScreen({ token }: { token: string }) {
       {done ? (
         <>
           <FormMessage tone="success" message="Your password is changed. Every device was logged out." />
-          <Link to={paths.login} className="button primary">
-            Log in
-          </Link>
+          <Button asChild>
+            <Link to="/login">Log in</Link>
+          </Button>
         </>
       ) : (
-        <form onSubmit={onSubmit} noValidate className="stack">
+        <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3.5">
           <TextField
             label="New password"
             name="password"
@@ -66,10 +66,10 @@ export function ResetPasswordScreen({ token }: { token: string }) {
             error={errors.fields.confirmPassword}
           />
           <FormMessage message={errors.form} />
-          {errors.form ? <Link to={paths.forgotPassword}>Ask for a new link</Link> : null}
-          <button type="submit" className="button primary" disabled={busy}>
+          {errors.form ? <Link to="/forgot-password">Ask for a new link</Link> : null}
+          <Button type="submit" disabled={busy}>
             {busy ? 'Saving…' : 'Set new password'}
-          </button>
+          </Button>
         </form>
       )}
     </AuthLayout>

@@ -1,8 +1,9 @@
+import { AuthLinks } from './auth-links';
+import { Button } from '../components/ui/button';
 import { useEffect, useState } from 'react';
 import { toFormErrors } from '../forms/problem-to-form-errors';
 import { FormMessage } from '../forms/form-message';
-import { Link } from '../routing/link';
-import { paths } from '../routing/routes';
+import { Link } from '@tanstack/react-router';
 import { useSession, useSessionStore } from '../session/session-context';
 import type { SessionStore } from '../session/session-store';
 import { AuthLayout } from './auth-layout';
@@ -53,22 +54,22 @@ export function VerifyEmailScreen({ token }: { token: string }) {
         <>
           <FormMessage tone="success" message="Your email address is verified." />
           {state.status === 'signedIn' ? (
-            <Link to={paths.home} className="button primary">
-              Start chatting
-            </Link>
+            <Button asChild>
+              <Link to="/">Start chatting</Link>
+            </Button>
           ) : (
-            <Link to={paths.login} className="button primary">
-              Log in
-            </Link>
+            <Button asChild>
+              <Link to="/login">Log in</Link>
+            </Button>
           )}
         </>
       ) : null}
       {outcome.status === 'failed' ? (
         <>
           <FormMessage message={outcome.message} />
-          <p className="auth-links">
-            <Link to={paths.login}>Log in</Link> to ask for a new link.
-          </p>
+          <AuthLinks>
+            <Link to="/login">Log in</Link> to ask for a new link.
+          </AuthLinks>
         </>
       ) : null}
     </AuthLayout>

@@ -1,8 +1,9 @@
+import { AuthLinks } from './auth-links';
+import { Button } from '../components/ui/button';
 import type { SessionUser } from '@livechat/protocol';
 import { useState } from 'react';
 import { FormMessage } from '../forms/form-message';
-import { Link } from '../routing/link';
-import { paths } from '../routing/routes';
+import { Link } from '@tanstack/react-router';
 import { useSessionStore } from '../session/session-context';
 import { AuthLayout } from './auth-layout';
 import { MailboxHint } from './mailbox-hint';
@@ -26,19 +27,19 @@ export function VerifyPendingScreen({ user }: { user: SessionUser }) {
         is verified.
       </p>
       <MailboxHint email={user.email} />
-      <div className="row">
-        <button type="button" className="button primary" onClick={() => void recheck()}>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button type="button" onClick={() => void recheck()}>
           I’ve verified it
-        </button>
-        <button type="button" className="button" onClick={() => void session.logout(false)}>
+        </Button>
+        <Button type="button" variant="outline" onClick={() => void session.logout(false)}>
           Log out
-        </button>
+        </Button>
       </div>
       <FormMessage message={note} />
       <ResendVerification email={user.email} />
-      <p className="auth-links">
-        <Link to={paths.settings}>Account settings</Link>
-      </p>
+      <AuthLinks>
+        <Link to="/settings">Account settings</Link>
+      </AuthLinks>
     </AuthLayout>
   );
 }

@@ -1,15 +1,20 @@
 import type { SessionUser } from '@livechat/protocol';
-import { useEffect, useState } from 'react';
-import { navigate } from '../routing/location-store';
-import { paths } from '../routing/routes';
+import { useCallback, useEffect, useState } from 'react';
+import { useNavigate } from '@tanstack/react-router';
 import { orderRooms } from './rooms/room-summary-updates';
 import { useSessionStore } from '../session/session-context';
+import { cn } from '../lib/utils';
 import { ChatContext } from './chat-context';
+import { TooltipProvider } from '../components/ui/tooltip';
+import { RoomErrorBoundary } from '../ui/error-boundaries';
 import { ChatStore } from './chat-store';
 import { ConnectionBanner } from './connection/connection-banner';
 import { Conversation } from './conversation/conversation';
 import { NoticeList } from './notices/notice-list';
+import { useMessageNotifications } from './notifications/use-message-notifications';
 import { RoomSidebar } from './rooms/room-sidebar';
+import { keepChatOnDevice } from '../offline/chat-cache';
+import { deviceOutbox } from '../offline/outbox';
 
 /** The signed-in app: sidebar and the open room. One ChatStore per signed-in person. */
 export function ChatScreen({ roomId, user }: { roomId: string | null; user: SessionUser }) {
@@ -19,10 +24,13 @@ export function ChatScreen({ roomId, user }: { roomId: string | null; user: Sess
   // Created in an effect, not during render: the store owns a socket, which must be closed by the same
   // lifecycle that opened it (and React may render without committing).
   useEffect(() => {
-    const created = new ChatStore(session, { id: user.id, displayName: user.displayName });
+    const me = { id: user.id, displayName: user.displayName };
+    const created = new ChatStore(session, me, deviceOutbox(session, user.id));
     setStore(created);
     const stop = created.start();
+    const stopSaving = keepChatOnDevice(created, session);
     return () => {
+      stopSaving();
       stop();
       setStore(null);
     };
@@ -43,27 +51,44 @@ function ChatLayout({ store, roomId }: { store: ChatStore; roomId: string | null
     };
   }, [store, roomId]);
 
+  const navigate = useNavigate();
+  const openRoom = useCallback(
+    (id: string) => void navigate({ to: '/rooms/$roomId', params: { roomId: id } }),
+    [navigate],
+  );
   useOpenLatestRoom(store, roomId);
+  useMessageNotifications(store, openRoom);
 
   return (
     <ChatContext.Provider value={store}>
-      <div className={`chat-layout ${roomId ? 'room-open' : 'no-room'}`}>
-        <ConnectionBanner />
-        <NoticeList />
-        <RoomSidebar activeRoomId={roomId} />
-        <main className="chat-main">
-          {roomId ? (
-            <Conversation key={roomId} roomId={roomId} />
-          ) : (
-            <section className="empty-state" aria-label="No room open">
-              <h1>Pick a room</h1>
-              <p className="muted">
-                Choose a room on the left, or create one and add people to start chatting.
-              </p>
-            </section>
-          )}
-        </main>
-      </div>
+      <TooltipProvider>
+        {/*
+        Wide: sidebar | the open room. Phone: one column, the sidebar or the open room. The connection
+        banner and the notices span the top and take no room while empty.
+      */}
+        <div className="grid h-full grid-cols-[minmax(0,1fr)] grid-rows-[auto_auto_minmax(0,1fr)] overflow-hidden wide:grid-cols-[280px_minmax(0,1fr)]">
+          <ConnectionBanner />
+          <NoticeList />
+          <RoomSidebar activeRoomId={roomId} />
+          <main className={cn('row-start-3 flex min-h-0 min-w-0', !roomId && 'max-wide:hidden')}>
+            {roomId ? (
+              <RoomErrorBoundary key={roomId}>
+                <Conversation roomId={roomId} />
+              </RoomErrorBoundary>
+            ) : (
+              <section
+                className="flex flex-1 flex-col items-center justify-center gap-2 p-6 text-center"
+                aria-label="No room open"
+              >
+                <h1 className="text-xl font-bold">Pick a room</h1>
+                <p className="text-muted-foreground">
+                  Choose a room on the left, or create one and add people to start chatting.
+                </p>
+              </section>
+            )}
+          </main>
+        </div>
+      </TooltipProvider>
     </ChatContext.Provider>
   );
 }
@@ -76,12 +101,14 @@ function ChatLayout({ store, roomId }: { store: ChatStore; roomId: string | null
  * under them, least of all behind the create dialog, which navigates by itself once it has closed.
  */
 function useOpenLatestRoom(store: ChatStore, roomId: string | null): void {
+  const navigate = useNavigate();
   useEffect(() => {
     if (roomId) return;
     const wide = window.matchMedia('(min-width: 721px)');
     const openLatest = () => {
       const latest = orderRooms(store.getSnapshot().rooms.values())[0];
-      if (wide.matches && latest) navigate(paths.room(latest.id), { replace: true });
+      if (wide.matches && latest)
+        void navigate({ to: '/rooms/$roomId', params: { roomId: latest.id }, replace: true });
     };
     if (store.getSnapshot().status === 'ready') {
       openLatest();
@@ -93,5 +120,5 @@ function useOpenLatestRoom(store: ChatStore, roomId: string | null): void {
       openLatest();
     });
     return stop;
-  }, [store, roomId]);
+  }, [store, roomId, navigate]);
 }

@@ -34,6 +34,8 @@ export interface ChatSnapshot {
   online: ReadonlySet<string>;
   typing: ReadonlyMap<string, readonly TypingEvent[]>;
   connection: ConnectionState;
+  /** The room list shown is the one this device saved (src/offline): the server has not answered yet. */
+  fromDevice: boolean;
   notices: readonly Notice[];
 }
 
@@ -47,6 +49,7 @@ export const INITIAL_SNAPSHOT: ChatSnapshot = {
   online: new Set(),
   typing: new Map(),
   connection: 'connecting',
+  fromDevice: false,
   notices: [],
 };
 

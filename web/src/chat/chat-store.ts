@@ -1,10 +1,19 @@
-import { ApiRequestError, ChatClient, withRetry, type RoomEvent } from '@livechat/client';
+import {
+  ApiRequestError,
+  ChatClient,
+  isRetryable,
+  withRetry,
+  type RoomEvent,
+  type RoomSnapshot,
+} from '@livechat/client';
 import type {
   GrantableRole,
   Member,
   MemberRoleChangedEvent,
   Message,
   MessagePreview,
+  NotificationLevel,
+  NotificationSetting,
   PublicUser,
   QuotedMessage,
   RoomSummary,
@@ -13,7 +22,7 @@ import { toFormErrors } from '../forms/problem-to-form-errors';
 import type { SessionStore } from '../session/session-store';
 import type { ChatSnapshot, RoomLoad } from './chat-snapshot';
 import { ChatState } from './chat-state';
-import { OrderedSends } from './outgoing/ordered-sends';
+import { OrderedSends, type OutboxWriter, type RestoredMessage } from './outgoing/ordered-sends';
 import { PresenceTracker } from './presence-tracker';
 import { applyMessageChange, applyReadMarker } from './rooms/room-summary-updates';
 import { readUpTo } from './timeline/unread';
@@ -52,12 +61,15 @@ export class ChatStore {
   private nextNoticeId = 1;
   private viewing: string | null = null;
   private everConnected = false;
+  /** Rooms asked for while the server could not be reached: opened once it can. */
+  private readonly waitingRooms = new Set<string>();
 
   constructor(
     private readonly session: SessionStore,
     readonly me: PublicUser,
+    outbox?: OutboxWriter,
   ) {
-    this.sends = new OrderedSends(this.state, (message) => this.onOwnMessage(message, 'new'));
+    this.sends = new OrderedSends(this.state, (message) => this.onOwnMessage(message, 'new'), outbox);
     this.client = new ChatClient({
       baseUrl: '',
       session,
@@ -98,8 +110,22 @@ export class ChatStore {
       document.removeEventListener('visibilitychange', onAttention);
       window.removeEventListener('focus', onAttention);
     });
-    client.connect();
-    void this.loadRooms();
+    if (this.session.token()) {
+      client.connect();
+      void this.loadRooms();
+    } else {
+      // Booted offline with the chat this device saved: the banner says so, sends wait, and all goes
+      // live with the first token (the first connect then counts as a connection restored).
+      this.everConnected = true;
+      this.sends.pause();
+      this.state.update({ connection: 'offline' });
+      const stop = this.session.onToken(() => {
+        stop();
+        client.connect();
+        this.openWaitingRooms();
+      });
+      this.stops.push(stop);
+    }
     return () => {
       for (const stop of [...this.stops, ...this.roomStops.values()]) stop();
       for (const timer of [...this.readTimers.values(), ...this.noticeTimers]) clearTimeout(timer);
@@ -116,10 +142,29 @@ export class ChatStore {
   async loadRooms(): Promise<void> {
     try {
       const { rooms } = await withRetry(() => this.client.api.call('listRooms'), { attempts: 4 });
-      this.state.update({ status: 'ready', rooms: new Map(rooms.map((room) => [room.id, room])) });
+      const byId = new Map(rooms.map((room) => [room.id, room]));
+      this.state.update({ status: 'ready', rooms: byId, fromDevice: false });
     } catch {
       if (this.state.get().status === 'loading') this.state.update({ status: 'failed' });
     }
+  }
+
+  /**
+   * Shows what this device saved (src/offline) until the server answers: the room list unless the server's
+   * is already here, and the latest messages of rooms not open yet. The client library's snapshot of a
+   * room replaces its saved one whole when the room opens.
+   */
+  seed(rooms: readonly RoomSummary[] | null, views: readonly RoomSnapshot[]): void {
+    if (rooms && this.state.get().status !== 'ready') {
+      this.state.update({ status: 'ready', rooms: new Map(rooms.map((r) => [r.id, r])), fromDevice: true });
+    }
+    for (const view of views)
+      if (!this.state.get().views.has(view.roomId)) this.state.setView(view.roomId, view);
+  }
+
+  /** Puts back the own messages the outbox kept over a reload; they go out, in order, when connected. */
+  restoreOutbox(messages: readonly RestoredMessage[]): void {
+    this.sends.restore(this.client, messages);
   }
 
   /** The room on screen: its new messages count as read while the page is visible and focused. */
@@ -133,6 +178,10 @@ export class ChatStore {
   /** Starts following a room: its latest page, its members and who of them is online. */
   async openRoom(roomId: string): Promise<void> {
     if (this.roomStops.has(roomId)) return;
+    if (!this.session.token()) {
+      this.waitingRooms.add(roomId);
+      return;
+    }
     this.roomStops.set(
       roomId,
       this.client.onMessages(roomId, (view, change) => {
@@ -140,7 +189,8 @@ export class ChatStore {
         else if (this.state.setView(roomId, view)) this.scheduleMarkRead(roomId);
       }),
     );
-    this.state.setLoad(roomId, { ...IDLE_LOAD, loading: true });
+    // A saved view stays on screen while the room loads.
+    this.state.setLoad(roomId, { ...IDLE_LOAD, loading: !this.state.get().views.has(roomId) });
     try {
       const [view, detail] = await Promise.all([
         this.client.openRoom(roomId),
@@ -155,8 +205,17 @@ export class ChatStore {
     } catch (error) {
       this.roomStops.get(roomId)?.();
       this.roomStops.delete(roomId);
-      this.state.setLoad(roomId, { ...IDLE_LOAD, error: toFormErrors(error, []).form });
+      // Unreachable with a saved view on screen: the banner says offline; the room opens when back.
+      const saved = isRetryable(error) && this.state.get().views.has(roomId);
+      if (saved) this.waitingRooms.add(roomId);
+      this.state.setLoad(roomId, saved ? IDLE_LOAD : { ...IDLE_LOAD, error: toFormErrors(error, []).form });
     }
+  }
+
+  private openWaitingRooms(): void {
+    const rooms = [...this.waitingRooms];
+    this.waitingRooms.clear();
+    for (const roomId of rooms) void this.openRoom(roomId);
   }
 
   /** Loads the page before the oldest message shown, unless one is on its way or there is none. */
@@ -340,6 +399,18 @@ export class ChatStore {
     this.forgetRoom(roomId);
   }
 
+  /** When my devices notify me of this room; my other tabs and devices hear `notifications:updated`. */
+  async setNotificationLevel(roomId: string, level: NotificationLevel): Promise<void> {
+    this.onNotificationsUpdated(
+      await this.client.api.call('setNotificationLevel', { params: { id: roomId }, body: { level } }),
+    );
+  }
+
+  private onNotificationsUpdated({ roomId, level }: NotificationSetting): void {
+    const room = this.state.get().rooms.get(roomId);
+    if (room && room.notificationLevel !== level) this.state.putRoom({ ...room, notificationLevel: level });
+  }
+
   dismissNotice(id: number): void {
     this.state.dropNotice(id);
   }
@@ -407,6 +478,9 @@ export class ChatStore {
       case 'read:updated':
         this.onReadUpdated(event.payload);
         return;
+      case 'notifications:updated':
+        this.onNotificationsUpdated(event.payload);
+        return;
     }
   }
 
@@ -419,8 +493,11 @@ export class ChatStore {
       // the open rooms' messages are caught up by the client library.
       if (wasLost) void this.loadRooms();
       void this.presence.refreshAll();
+      this.sends.resume(this.client);
+      this.openWaitingRooms();
     } else if ((state === 'reconnecting' || state === 'offline') && this.everConnected) {
       this.state.update({ connection: 'offline' });
+      this.sends.pause();
     }
   }
 

@@ -1,4 +1,6 @@
 import { useId, type InputHTMLAttributes } from 'react';
+import { Input } from '../components/ui/input';
+import { Label } from '../components/ui/label';
 
 type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
   label: string;
@@ -17,9 +19,9 @@ export function TextField({ label, name, error, hint, ...input }: TextFieldProps
   const hintId = `${id}-hint`;
   const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
+    <div className="flex flex-col gap-1.25">
+      <Label htmlFor={id}>{label}</Label>
+      <Input
         id={id}
         name={name}
         aria-invalid={error ? true : undefined}
@@ -27,12 +29,12 @@ export function TextField({ label, name, error, hint, ...input }: TextFieldProps
         {...input}
       />
       {hint && !error ? (
-        <p id={hintId} className="field-hint">
+        <p id={hintId} className="text-[13px] text-muted-foreground">
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p id={errorId} className="field-error">
+        <p id={errorId} className="text-[13px] text-destructive">
           {error}
         </p>
       ) : null}

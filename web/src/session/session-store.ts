@@ -7,6 +7,16 @@ export type SessionState =
   | { status: 'signedOut'; reason: string | null }
   | { status: 'signedIn'; user: SessionUser };
 
+export interface SessionStoreOptions {
+  /** API origin; '' for the page's own. */
+  baseUrl?: string;
+  /**
+   * The person this device last saw signed in, with their saved chat (src/offline): shown, signed in
+   * without a token, when boot cannot reach the server. Their token comes with the first refresh that does.
+   */
+  savedUser?: () => Promise<SessionUser | null>;
+}
+
 const ENDED_REASONS: Partial<Record<ErrorCode, string>> = {
   unauthenticated: 'Your session has ended. Log in again.',
   token_expired: 'Your session has expired. Log in again.',
@@ -28,7 +38,10 @@ export class SessionStore implements AccessTokenSource {
   /** The user of the latest login or refresh answer, until the keeper has its token. */
   private grantedUser: SessionUser | null = null;
 
-  constructor(baseUrl = '') {
+  private readonly savedUser: (() => Promise<SessionUser | null>) | undefined;
+
+  constructor({ baseUrl = '', savedUser }: SessionStoreOptions = {}) {
+    this.savedUser = savedUser;
     // A 401 on a signed-in call (the token lapsed while a laptop slept) renews the token and repeats the call once.
     this.api = createApiClient({
       baseUrl,
@@ -86,15 +99,22 @@ export class SessionStore implements AccessTokenSource {
   }
 
   /**
-   * Restores the session from the refresh cookie; an unreachable server leaves the person signed out,
-   * retrying. Without the session marker there is no cookie to try: signed out at once, no request.
+   * Restores the session from the refresh cookie; an unreachable server shows the person this device saved
+   * (signed in, no token yet) or leaves them signed out, retrying — at once when the browser says the
+   * network is back. Without the session marker there is no cookie to try: signed out at once, no request.
    */
   async boot(): Promise<void> {
     if (!hasSessionMarker()) {
       this.set({ status: 'signedOut', reason: null });
       return;
     }
+    // A refresh due while offline failed and waits for its retry (up to 30 s): the token may lapse first.
+    window.addEventListener('online', () => {
+      if (!this.keeper.ended) void this.keeper.refresh();
+    });
     await this.keeper.refresh();
+    const saved = this.state.status === 'booting' && !this.keeper.ended ? await this.savedUser?.() : null;
+    if (saved && this.state.status === 'booting') this.set({ status: 'signedIn', user: saved });
     if (this.state.status === 'booting') {
       this.set({
         status: 'signedOut',

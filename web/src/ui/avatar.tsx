@@ -1,13 +1,35 @@
+import { cn } from '../lib/utils';
 import type { Presence } from '../chat/presence-view';
 import type { PublicUser } from '@livechat/protocol';
 
-const PALETTE_SIZE = 8;
+/** A fixed palette, readable with white initials on both themes. */
+const PALETTE = [
+  'bg-[#b4236c]',
+  'bg-[#4338ca]',
+  'bg-[#0f766e]',
+  'bg-[#b45309]',
+  'bg-[#7e22ce]',
+  'bg-[#1d4ed8]',
+  'bg-[#15803d]',
+  'bg-[#be123c]',
+] as const;
+
+/*
+ * `presence-dot` and its state (`online`, `offline`, `unknown`) stay as plain class names: the browser
+ * tests read presence from them.
+ */
+const DOT = {
+  online: 'bg-online',
+  offline: 'bg-offline',
+  // Cut off from the server: a hollow grey ring, neither the green of online nor the fill of offline.
+  unknown: 'bg-background shadow-[inset_0_0_0_2px_var(--color-offline)]',
+} as const;
 
 /** A stable colour slot for a user: the same person has the same colour on every screen and device. */
 export function hueOf(userId: string): number {
   let hash = 0;
   for (let i = 0; i < userId.length; i++) hash = (hash * 31 + userId.charCodeAt(i)) >>> 0;
-  return hash % PALETTE_SIZE;
+  return hash % PALETTE.length;
 }
 
 export function initials(name: string): string {
@@ -29,9 +51,24 @@ export function Avatar({
   size?: 'small';
 }) {
   return (
-    <span className={`avatar ${size ?? ''}`} data-hue={hueOf(user.id)} aria-hidden="true">
+    <span
+      className={cn(
+        'relative inline-flex flex-none items-center justify-center rounded-full font-bold text-white',
+        size === 'small' ? 'size-7 text-xs' : 'size-9 text-sm',
+        PALETTE[hueOf(user.id)],
+      )}
+      aria-hidden="true"
+    >
       {initials(user.displayName)}
-      {presence === undefined ? null : <span className={`presence-dot ${presence}`} />}
+      {presence === undefined ? null : (
+        <span
+          className={cn(
+            'presence-dot absolute -right-px -bottom-px size-2.75 rounded-full border-2 border-background',
+            presence,
+            DOT[presence],
+          )}
+        />
+      )}
     </span>
   );
 }

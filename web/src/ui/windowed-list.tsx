@@ -1,19 +1,21 @@
 import {
   useCallback,
-  useEffect,
   useImperativeHandle,
   useLayoutEffect,
   useMemo,
   useRef,
-  useState,
   type ReactNode,
   type Ref,
 } from 'react';
-import { buildTops, rowAt, visibleRange } from './sorted-offsets';
+import { Virtuoso, type Components, type ListRange, type VirtuosoHandle } from 'react-virtuoso';
+import { useFirstItemIndex } from './use-first-item-index';
 
 export interface WindowedListHandle {
-  /** Brings a row into view a third of the way down; false when no row has this key. */
-  scrollToKey(key: string): boolean;
+  /**
+   * Brings a row into view a third of the way down — now, or as soon as the list has it: a row just loaded
+   * into the store may not have reached this list's render yet.
+   */
+  scrollToKey(key: string): void;
   scrollToBottom(): void;
 }
 
@@ -21,33 +23,38 @@ interface WindowedListProps<T> {
   items: readonly T[];
   itemKey: (item: T) => string;
   renderItem: (item: T) => ReactNode;
-  /** Height guess for a row not measured yet; measured heights replace it as rows render. */
-  estimateHeight: (item: T) => number;
-  /** Called while the reader is within a screen of the top (load older history). */
+  /** Called when the reader comes within a few rows of the top (load older history). */
   onNearTop?: () => void;
   /** Called when the reader arrives at or leaves the bottom. */
   onAtBottomChange?: (atBottom: boolean) => void;
-  /** Called with the index of the first row in the viewport whenever it changes. */
+  /** Called with the index (in `items`) of the first row in the viewport whenever it changes. */
   onFirstVisibleChange?: (index: number) => void;
   label: string;
   className?: string;
   handle?: Ref<WindowedListHandle>;
 }
 
+/** Rows above the viewport at which older history is asked for, so it is there before the reader is. */
+const NEAR_TOP_ROWS = 15;
+/** Pixels rendered beyond the viewport each way: a flick of the wheel never shows a blank. */
 const OVERSCAN_PX = 600;
 const BOTTOM_SLACK_PX = 40;
 
+// A list of articles for assistive technology; Virtuoso's own divs carry the positioning.
+const components: Components<unknown> = {
+  List: ({ ref, context: _context, ...props }) => <div ref={ref} {...props} role="list" />,
+  Item: ({ item: _item, context: _context, ...props }) => <div {...props} role="listitem" />,
+};
+
 /**
- * A vertical list that renders only the rows near the viewport, for conversations of any length: rows are
- * measured as they render (ResizeObserver), unmeasured ones use an estimate, and the scroll position is
- * anchored to a row — so prepending older history, a late measurement or an image loading above the
- * viewport never makes the text under the reader's eyes jump. At the bottom, it follows new rows.
+ * A conversation of any length on react-virtuoso: only rows near the viewport are in the DOM, each
+ * measured as it renders. History prepended at the top moves `firstItemIndex`, so the text being read stays
+ * put; at the bottom, the list follows new rows (`followOutput`), and elsewhere it stays where it is.
  */
 export function WindowedList<T>({
   items,
   itemKey,
   renderItem,
-  estimateHeight,
   onNearTop,
   onAtBottomChange,
   onFirstVisibleChange,
@@ -55,158 +62,81 @@ export function WindowedList<T>({
   className,
   handle,
 }: WindowedListProps<T>) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const heights = useRef(new Map<string, number>());
-  const [measured, setMeasured] = useState(0);
-  const [viewport, setViewport] = useState({ top: 0, height: 0 });
-  /** The row the reader is looking at, and its distance from the top of the viewport. */
-  const anchor = useRef<{ key: string; offset: number } | null>(null);
-  const followBottom = useRef(true);
-  const atBottom = useRef(true);
-  const firstVisible = useRef(-1);
-
+  const virtuoso = useRef<VirtuosoHandle>(null);
+  const scroller = useRef<HTMLElement | null>(null);
   const keys = useMemo(() => items.map(itemKey), [items, itemKey]);
-  const indexByKey = useMemo(() => new Map(keys.map((key, index) => [key, index])), [keys]);
-  const tops = useMemo(
-    () =>
-      buildTops(items.length, (i) => heights.current.get(keys[i] as string) ?? estimateHeight(items[i] as T)),
-    // `measured` stands for the contents of `heights`, which is mutated in place.
-    [items, keys, estimateHeight, measured],
-  );
-  const layout = useRef({ tops, keys });
-  layout.current = { tops, keys };
-  const total = tops[items.length] ?? 0;
+  const firstItemIndex = useFirstItemIndex(keys);
+  const latest = useRef({ keys, firstItemIndex });
+  latest.current = { keys, firstItemIndex };
+  // Virtuoso calls `followOutput` on any change of the count, prepends included: follow only rows added at
+  // the bottom, or a page of history arriving while the reader is at the bottom would pull them back down
+  // from the row they just jumped to.
+  const lastKey = useRef(keys.at(-1));
+  const appended = useRef(false);
+  if (keys.at(-1) !== lastKey.current) {
+    appended.current = true;
+    lastKey.current = keys.at(-1);
+  }
+  const followOutput = useCallback((atBottom: boolean) => {
+    const follow = atBottom && appended.current;
+    appended.current = false;
+    return follow ? ('auto' as const) : false;
+  }, []);
 
-  const observer = useMemo(
-    () =>
-      typeof ResizeObserver === 'undefined'
-        ? null
-        : new ResizeObserver((entries) => {
-            let changed = false;
-            for (const entry of entries) {
-              const key = (entry.target as HTMLElement).dataset.key;
-              const height = entry.borderBoxSize[0]?.blockSize ?? entry.contentRect.height;
-              if (key && height > 0 && heights.current.get(key) !== height) {
-                heights.current.set(key, height);
-                changed = true;
-              }
-            }
-            if (changed) setMeasured((n) => n + 1);
-          }),
-    [],
-  );
-  useEffect(() => () => observer?.disconnect(), [observer]);
-
-  const readViewport = useCallback(() => {
-    const element = scroller.current;
-    if (!element) return;
-    const top = element.scrollTop;
-    const height = element.clientHeight;
-    const bottom = element.scrollHeight - top - height < BOTTOM_SLACK_PX;
-    followBottom.current = bottom;
-    if (bottom !== atBottom.current) {
-      atBottom.current = bottom;
-      onAtBottomChange?.(bottom);
-    }
-    const { tops: currentTops, keys: currentKeys } = layout.current;
-    const index = rowAt(currentTops, top);
-    const key = currentKeys[index];
-    anchor.current = key === undefined ? null : { key, offset: (currentTops[index] ?? 0) - top };
-    if (index !== firstVisible.current) {
-      firstVisible.current = index;
-      onFirstVisibleChange?.(index);
-    }
-    setViewport((previous) =>
-      previous.top === top && previous.height === height ? previous : { top, height },
-    );
-    if (top < Math.max(height, 400)) onNearTop?.();
-  }, [onAtBottomChange, onFirstVisibleChange, onNearTop]);
-
-  // Keep the reader's place after every layout change: at the bottom if they were there, else on their row.
-  useLayoutEffect(() => {
-    const element = scroller.current;
-    if (!element) return;
-    if (followBottom.current) {
-      const bottom = element.scrollHeight - element.clientHeight;
-      if (Math.abs(element.scrollTop - bottom) >= 1) element.scrollTop = bottom;
-    } else if (anchor.current) {
-      const index = indexByKey.get(anchor.current.key);
-      if (index !== undefined) {
-        const wanted = (tops[index] ?? 0) - anchor.current.offset;
-        if (Math.abs(element.scrollTop - wanted) >= 1) element.scrollTop = wanted;
-      }
-    }
-    readViewport();
-  }, [tops, indexByKey, readViewport]);
-
-  // The viewport itself changes size (window resize, the composer growing).
-  useEffect(() => {
-    const element = scroller.current;
-    if (!element || typeof ResizeObserver === 'undefined') return;
-    const resize = new ResizeObserver(() => {
-      if (followBottom.current) element.scrollTop = element.scrollHeight;
-      readViewport();
-    });
-    resize.observe(element);
-    return () => resize.disconnect();
-  }, [readViewport]);
+  const pendingKey = useRef<string | null>(null);
+  const scrollToPending = useCallback(() => {
+    const index = pendingKey.current === null ? -1 : latest.current.keys.indexOf(pendingKey.current);
+    if (index < 0) return;
+    pendingKey.current = null;
+    const third = Math.round((scroller.current?.clientHeight ?? 0) / 3);
+    virtuoso.current?.scrollToIndex({ index, align: 'start', offset: -third });
+  }, []);
+  useLayoutEffect(scrollToPending, [keys, scrollToPending]);
 
   useImperativeHandle(
     handle,
     () => ({
       scrollToKey(key) {
-        const element = scroller.current;
-        const index = indexByKey.get(key);
-        if (!element || index === undefined) return false;
-        const offset = Math.round(element.clientHeight / 3);
-        followBottom.current = false;
-        anchor.current = { key, offset };
-        element.scrollTop = (layout.current.tops[index] ?? 0) - offset;
-        readViewport();
-        return true;
+        pendingKey.current = key;
+        scrollToPending();
       },
       scrollToBottom() {
-        const element = scroller.current;
-        if (!element) return;
-        followBottom.current = true;
-        element.scrollTop = element.scrollHeight;
-        readViewport();
+        virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
       },
     }),
-    [indexByKey, readViewport],
+    [scrollToPending],
   );
 
-  const { start, end } = visibleRange(tops, viewport.top, viewport.height || 800, OVERSCAN_PX);
-  const measure = useCallback(
-    (element: HTMLDivElement | null) => {
-      if (!element || !observer) return;
-      observer.observe(element);
-      return () => observer.unobserve(element);
-    },
-    [observer],
-  );
+  const rangeChanged = ({ startIndex }: ListRange) => {
+    const first = startIndex - latest.current.firstItemIndex;
+    onFirstVisibleChange?.(first);
+    if (first < NEAR_TOP_ROWS) onNearTop?.();
+  };
 
   return (
-    <div
-      ref={scroller}
-      className={`windowed-scroller ${className ?? ''}`}
-      onScroll={readViewport}
+    <Virtuoso<T>
+      ref={virtuoso}
+      scrollerRef={(element) => {
+        scroller.current = element instanceof HTMLElement ? element : null;
+      }}
+      data={items}
+      firstItemIndex={firstItemIndex}
+      initialTopMostItemIndex={{ index: 'LAST', align: 'end' }}
+      computeItemKey={(_, item) => itemKey(item)}
+      itemContent={(_, item) => renderItem(item)}
+      components={components as Components<T>}
+      followOutput={followOutput}
+      atBottomThreshold={BOTTOM_SLACK_PX}
+      atBottomStateChange={onAtBottomChange}
+      startReached={onNearTop}
+      rangeChanged={rangeChanged}
+      increaseViewportBy={OVERSCAN_PX}
+      className={`min-h-0 flex-1 overscroll-contain ${className ?? ''}`}
+      // Virtuoso's inline `outline: none` would hide the app's keyboard focus ring on the scroller.
+      style={{ outline: undefined }}
       tabIndex={0}
       role="region"
       aria-label={label}
-    >
-      <div className="windowed-canvas" style={{ height: total }}>
-        <div className="windowed-rows" style={{ transform: `translateY(${tops[start] ?? 0}px)` }} role="list">
-          {items.slice(start, end).map((item, offset) => {
-            const key = keys[start + offset] as string;
-            return (
-              <div key={key} data-key={key} ref={measure} role="listitem">
-                {renderItem(item)}
-              </div>
-            );
-          })}
-        </div>
-      </div>
-    </div>
+    />
   );
 }

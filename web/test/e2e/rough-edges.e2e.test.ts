@@ -1,10 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerVerified } from './support/api-seeder';
-import { seriousAxeViolations } from './support/axe';
-import { ChatDriver, newPerson, type TestPerson } from './support/chat-driver';
+import { seriousAxeViolations, seriousAxeViolationsInBothThemes } from './support/axe';
+import { ChatDriver, eventually, newPerson, type TestPerson } from './support/chat-driver';
 import { launchChromium } from './support/chromium';
 import { glyphProblems } from './support/glyph-free-controls';
+import { domCspViolations, guardContext, type PageProblems } from './support/page-guards';
 import { startStandalone, type RunningStandalone } from './support/standalone-server';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -81,6 +82,113 @@ describe('rough edges', () => {
     });
   });
 
+  describe('the keyboard', () => {
+    it('reaches a message’s actions with Tab and shows them while one has focus', async () => {
+      const { page, app } = alice;
+      await app.openRoom('Team');
+      await app.composer().focus();
+      // Right before the composer in the tab order: the last button of the newest message's toolbar.
+      await page.keyboard.press('Shift+Tab');
+      const focused = page.locator(':focus');
+      expect(await focused.getAttribute('aria-label')).toBe('Delete');
+      const toolbar = app.message('hello from alice').getByRole('toolbar', { name: 'Message actions' });
+      await eventually(async () =>
+        expect(await toolbar.evaluate((element) => getComputedStyle(element).opacity)).toBe('1'),
+      );
+      await page.keyboard.press('Shift+Tab');
+      expect(await focused.getAttribute('aria-label')).toBe('Edit');
+    });
+    it('opens the room menu by keyboard, and a dialog chosen there gives focus back to the menu button', async () => {
+      const { page, app } = alice;
+      await app.openRoom('Team');
+      const focusedName = () =>
+        page.locator(':focus').evaluate((el) => el.getAttribute('aria-label') ?? el.textContent);
+      await page.getByRole('button', { name: 'Room options' }).focus();
+      await page.keyboard.press('Enter');
+      await eventually(async () => expect(await focusedName()).toBe('Rename room'));
+      await page.keyboard.press('Enter');
+      const rename = page.getByRole('dialog', { name: 'Rename room' });
+      await eventually(async () =>
+        expect(await rename.getByLabel('Room name').evaluate((el) => el === document.activeElement)).toBe(
+          true,
+        ),
+      );
+      await page.keyboard.press('Escape');
+      await eventually(async () => expect(await rename.count()).toBe(0));
+      await eventually(async () => expect(await focusedName()).toBe('Room options'));
+    });
+  });
+
+  describe('the room switcher and toasts, under the CSP', () => {
+    let guarded: { page: Page; app: ChatDriver; context: BrowserContext; problems: PageProblems };
+    beforeAll(async () => {
+      const context = await browser.newContext({ viewport: DESKTOP });
+      const problems = await guardContext(context);
+      const page = await context.newPage();
+      const app = new ChatDriver(page, server.url);
+      await app.login(alice.person);
+      guarded = { page, app, context, problems };
+    });
+    afterAll(async () => {
+      await guarded?.context.close();
+    });
+
+    it('opens with Ctrl+K, finds a room by part of its name, and opens it with Enter', async () => {
+      const { page, app } = guarded;
+      await app.createRoom('Design reviews');
+      await app.openRoom('Team');
+      await app.composer().click();
+      await page.keyboard.press('Control+k');
+      const switcher = page.getByRole('dialog', { name: 'Switch room' });
+      const search = switcher.getByRole('combobox');
+      await search.waitFor();
+      await eventually(async () =>
+        expect(await search.evaluate((el) => el === document.activeElement)).toBe(true),
+      );
+      const options = switcher.getByRole('option');
+      expect(await options.allInnerTexts()).toEqual(expect.arrayContaining(['Design reviews', 'Team']));
+      expect(await seriousAxeViolationsInBothThemes(page), 'room switcher').toEqual([]);
+      await search.pressSequentially('REVIEW');
+      await eventually(async () => expect(await options.allInnerTexts()).toEqual(['Design reviews']));
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Design reviews', level: 1 }).waitFor();
+      expect(await switcher.count()).toBe(0);
+      // The room opened is ready for typing.
+      await eventually(async () =>
+        expect(await app.composer().evaluate((el) => el === document.activeElement)).toBe(true),
+      );
+
+      // Also from its button, and Escape closes it without going anywhere.
+      await page.getByRole('button', { name: 'Switch room (Ctrl+K)' }).click();
+      await search.pressSequentially('no such room');
+      await switcher.getByText('No room by that name.').waitFor();
+      await page.keyboard.press('Escape');
+      await eventually(async () => expect(await switcher.count()).toBe(0));
+      await page.getByRole('heading', { name: 'Design reviews', level: 1 }).waitFor();
+      await eventually(async () =>
+        expect(await page.locator(':focus').getAttribute('aria-label')).toBe('Switch room (Ctrl+K)'),
+      );
+    });
+
+    it('says in a toast that my name is saved, and the toast passes axe', async () => {
+      const { page } = guarded;
+      await page.goto(`${server.url}/settings`);
+      await page.getByLabel('Your name').fill('Alice');
+      await page.getByRole('button', { name: 'Save name' }).click();
+      const toast = page.getByRole('region', { name: /^Notifications/ }).getByText('Your name is saved.');
+      await toast.waitFor();
+      expect(await seriousAxeViolationsInBothThemes(page), 'settings with a toast').toEqual([]);
+      expect(await glyphProblems(page), 'settings with a toast').toEqual([]);
+    });
+
+    it('ran without a CSP violation or an uncaught error', async () => {
+      const { page, problems } = guarded;
+      expect(problems.csp).toEqual([]);
+      expect(await domCspViolations(page)).toEqual([]);
+      expect(problems.errors).toEqual([]);
+    });
+  });
+
   describe('presence while cut off from the server', () => {
     it('greys every presence dot as unknown while offline, and shows real presence once back', async () => {
       const { page, app, context } = bob;
@@ -112,7 +220,7 @@ describe('rough edges', () => {
       const menu = await someone.app.openUserMenu();
       expect(await glyphProblems(someone.page)).toEqual([]);
       expect(await seriousAxeViolations(someone.page)).toEqual([]);
-      await menu.getByRole('button', { name: 'Log out' }).click();
+      await menu.getByRole('menuitem', { name: 'Log out' }).click();
       await someone.page.getByRole('button', { name: 'Log in' }).waitFor();
       expect(new URL(someone.page.url()).pathname).toBe('/login');
       await someone.page.reload();
@@ -129,21 +237,9 @@ describe('rough edges', () => {
     it('loads the app without a failing request or a console error, and a signed-in reload still restores the session', async () => {
       const context = await browser.newContext({ viewport: DESKTOP });
       const page = await context.newPage();
-      const failures: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') failures.push(`console: ${message.text()}`);
-      });
-      page.on('response', (response) => {
-        if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
-      });
-      page.on('requestfailed', (request) => failures.push(`failed ${request.url()}`));
-      for (const path of ['/', '/login', '/register']) {
-        await page.goto(`${server.url}${path}`);
-        await page.getByRole('heading', { level: 1 }).first().waitFor();
-        await page.waitForLoadState('networkidle');
-      }
-      await page.getByRole('button', { name: 'Create account' }).waitFor();
+      const failures = await visitSignedOutPages(page, server.url);
       expect(failures).toEqual([]);
+      await page.getByRole('link', { name: 'Open the dev mailbox' }).waitFor();
 
       // The marker is what lets a signed-in person's reload restore the session.
       const app = new ChatDriver(page, server.url);
@@ -153,5 +249,40 @@ describe('rough edges', () => {
       expect(failures).toEqual([]);
       await context.close();
     });
+
+    it('asks a production server (no dev mailbox) without a failing request, and offers no mailbox', async () => {
+      const production = await startStandalone({ DEV_MAILBOX: 'false' });
+      const context = await browser.newContext({ viewport: DESKTOP });
+      try {
+        const page = await context.newPage();
+        expect(await visitSignedOutPages(page, production.url)).toEqual([]);
+        await expect(page.getByRole('link', { name: 'Open the dev mailbox' }).count()).resolves.toBe(0);
+      } finally {
+        await context.close();
+        await production.stop();
+      }
+    });
   });
 });
+
+/**
+ * Opens the signed-out pages as a first-time visitor would; what failed on the way: console errors,
+ * answers of 400 and above, requests that never got one. The page stays on the register screen.
+ */
+async function visitSignedOutPages(page: Page, baseUrl: string): Promise<string[]> {
+  const failures: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') failures.push(`console: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
+  });
+  page.on('requestfailed', (request) => failures.push(`failed ${request.url()}`));
+  for (const path of ['/', '/login', '/register']) {
+    await page.goto(`${baseUrl}${path}`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+  }
+  await page.getByRole('button', { name: 'Create account' }).waitFor();
+  return failures;
+}

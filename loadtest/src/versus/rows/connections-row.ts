@@ -86,7 +86,7 @@ async function holdConnections(
 ): Promise<HeldConnections> {
   const drivers = await context.drivers(targets.length);
   try {
-    await sleep(2000); // let the fresh server settle before its baseline
+    await context.settle(`row 4, process ${pid}`); // and the fresh server too, before its baseline
     const [rssBefore, cpuBefore] = [await rssBytes(pid), await cpuSeconds(pid)];
     const started = performance.now();
     const opened = await drivers.open(targets, BENCH_ORIGIN);

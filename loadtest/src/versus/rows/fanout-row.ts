@@ -35,8 +35,8 @@ interface FanoutStep {
  * for 0 duplicates with any number of replicas; a duplicate is a socket receiving a message id twice.
  */
 export async function fanoutRow(context: VersusContext): Promise<VersusLine[]> {
-  const livechat = await measureSide(context, await liveChatFanout(context));
-  const bare = await measureSide(context, await bareFanout(context));
+  const livechat = await measureSide(context, await liveChatFanout(context), 'LiveChat');
+  const bare = await measureSide(context, await bareFanout(context), 'bare Socket.IO');
   return context.options.fanout.rates.flatMap((rate, index) => {
     const [ours, theirs] = [livechat[index]!, bare[index]!];
     const row = `3 fan-out ${rate}/s`;
@@ -58,13 +58,13 @@ export async function fanoutRow(context: VersusContext): Promise<VersusLine[]> {
         baseline: theirs.step.latency.p99,
         target: { ratioAtMost: 2 },
       },
-      {
-        // Where the tail is: in the send's answer (API, Postgres) or after it (publish, fan-out).
+      // Where the time is: in the send's answer (API, Postgres) or after it (publish, Redis, fan-out).
+      ...(['p50', 'p99'] as const).map((quantile) => ({
         row,
-        figure: 'POST answered p99 ms',
-        livechat: summarizeLatencies(ours.tally.acceptedMs).p99,
-        baseline: summarizeLatencies(theirs.tally.acceptedMs).p99,
-      },
+        figure: `POST answered ${quantile} ms`,
+        livechat: summarizeLatencies(ours.tally.acceptedMs)[quantile],
+        baseline: summarizeLatencies(theirs.tally.acceptedMs)[quantile],
+      })),
       {
         row,
         figure: 'duplicate deliveries',
@@ -133,13 +133,18 @@ async function bareFanout(context: VersusContext): Promise<FanoutSubject> {
   };
 }
 
-async function measureSide(context: VersusContext, subject: FanoutSubject): Promise<FanoutStep[]> {
+async function measureSide(
+  context: VersusContext,
+  subject: FanoutSubject,
+  side: string,
+): Promise<FanoutStep[]> {
   const options = context.options.fanout;
   const drivers = await context.drivers(subject.sockets.length);
   try {
     const opened = await drivers.open(subject.sockets, BENCH_ORIGIN, 3);
     if (opened.failed)
       throw new Error(`${opened.failed} sockets did not connect, e.g. ${opened.failureSamples.join('; ')}`);
+    await context.settle(`row 3, ${side}`);
     // Warm-up, not measured: a fresh API replica's first sends pay for JIT and pool connections. The
     // body carries no send stamp, so the socket drivers do not count these.
     const warmups = Math.max(20, 2 * options.rooms * options.apiReplicas);

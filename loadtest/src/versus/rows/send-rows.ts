@@ -1,10 +1,14 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { ROUTES } from '@livechat/protocol';
+import { cpuSeconds } from '../../processes/proc-stats.js';
 import type { BenchApi } from '../../api/api-process-handle.js';
 import { runOpenLoop } from '../../open-loop.js';
+import { histogramQuantile } from '../../stats/histogram-quantile.js';
 import { summarizeLatencies } from '../../stats/latency-summary.js';
 import { emptyTally, failedSends, MAX_OPEN_SENDS, timedSend } from '../send-tally.js';
 import type { VersusContext } from '../versus-context.js';
 import type { VersusLine } from '../versus-table.js';
+import { patientSaturationLines } from './patient-saturation.js';
 import { measureSendThroughput, type SendSubject } from './send-throughput.js';
 
 const SENDS_PER_SECOND = 'livechat sends/s';
@@ -41,8 +45,12 @@ async function bareSubject(context: VersusContext): Promise<SendSubject> {
 
 /** Row 1: persisted sends, closed loop, LiveChat's API against the minimal endpoint. */
 export async function sendRow(context: VersusContext): Promise<VersusLine[]> {
-  const livechat = await measureSendThroughput(await liveChatSubject(context), context.options.send);
-  const bare = await measureSendThroughput(await bareSubject(context), context.options.send);
+  const ours = await liveChatSubject(context);
+  await context.settle('row 1, LiveChat');
+  const livechat = await measureSendThroughput(ours, context.options.send);
+  const theirs = await bareSubject(context);
+  await context.settle('row 1, the minimal endpoint');
+  const bare = await measureSendThroughput(theirs, context.options.send);
   context.measured.set(SENDS_PER_SECOND, livechat.sendsPerSecond);
   const row = '1 send';
   return [
@@ -87,10 +95,19 @@ export async function saturationRow(context: VersusContext): Promise<VersusLine[
   const [replica] = await (await context.livechat()).apiReplicas(1);
   const subject = await liveChatSubject(context, replica);
   const rate = Math.max(1, Math.round(measured * context.options.saturation.factor));
+  await context.settle('row 2, LiveChat');
+  const serverDurations = () =>
+    replica!.call('serverDurations', { route: ROUTES.sendMessage.path, status: 201 });
+  const durationsBefore = await serverDurations();
   const tally = emptyTally();
   // The generator shares the machine: its own event-loop delay says how much of a latency is its own.
   const generatorDelay = monitorEventLoopDelay({ resolution: 10 });
   generatorDelay.enable();
+  const [generatorCpuBefore, apiCpuBefore, loopStarted] = [
+    process.cpuUsage(),
+    await cpuSeconds(replica!.pid),
+    performance.now(),
+  ];
   const loop = await runOpenLoop(
     {
       ratePerSecond: rate,
@@ -101,6 +118,12 @@ export async function saturationRow(context: VersusContext): Promise<VersusLine[
       timedSend(subject.routes[index % subject.routes.length]!, `sat-${index}`, 'versus saturation', tally),
   );
   generatorDelay.disable();
+  const loopSeconds = (performance.now() - loopStarted) / 1000;
+  const generatorCpu = process.cpuUsage(generatorCpuBefore);
+  const busyPercent = (seconds: number) => (100 * seconds) / loopSeconds;
+  const apiBusy = busyPercent((await cpuSeconds(replica!.pid)) - apiCpuBefore);
+  const generatorBusy = busyPercent((generatorCpu.user + generatorCpu.system) / 1e6);
+  const serverP99 = histogramQuantile(durationsBefore, await serverDurations(), 0.99);
   if (tally.samples.length) console.warn(`saturation at ${rate}/s: refusals, e.g.`, tally.samples);
   const row = `2 past saturation (${rate}/s offered)`;
   return [
@@ -110,7 +133,16 @@ export async function saturationRow(context: VersusContext): Promise<VersusLine[
       livechat: summarizeLatencies(tally.acceptedMs).p99,
       target: { below: 250 },
     },
+    {
+      // Where an accepted send's time goes: inside the API (onRequest to answer) or before it reads it.
+      row,
+      figure: "accepted-send p99 ms in the API's own histogram (bucket bound)",
+      livechat: serverP99 * 1000,
+    },
+    { row, figure: 'refusal (503/429) p99 ms', livechat: summarizeLatencies(tally.shedMs).p99 },
     { row, figure: 'accepted sends', livechat: tally.acceptedMs.length },
+    { row, figure: 'API process CPU % of one core', livechat: apiBusy },
+    { row, figure: "generator's CPU % of one core", livechat: generatorBusy },
     {
       row,
       figure: "generator's event-loop delay p99 ms",
@@ -128,5 +160,6 @@ export async function saturationRow(context: VersusContext): Promise<VersusLine[
     { row, figure: 'no answer (reset, timeout)', livechat: tally.noAnswer, target: { equals: 0 } },
     // The generator's own limit, so that the figures above are the server's: not a server failure.
     { row, figure: `not offered (over ${MAX_OPEN_SENDS} open)`, livechat: loop.notOffered },
+    ...(await patientSaturationLines(context, { subject, serverDurations, rate })),
   ];
 }

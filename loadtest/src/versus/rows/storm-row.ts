@@ -88,6 +88,7 @@ async function storm(context: VersusContext, targets: SocketTarget[]): Promise<S
           `storm setup: ${opened.failed} sockets did not connect, e.g. ${opened.failureSamples.join('; ')}`,
         );
     }
+    await context.settle('row 5, before the storm');
     await crashers.kill();
     const started = performance.now();
     const reopened = await reconnectors.open(crashing, BENCH_ORIGIN, 1, {

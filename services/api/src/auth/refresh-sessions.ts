@@ -14,8 +14,14 @@ export interface SessionToken {
   token: string;
 }
 
-export interface RefreshPolicy {
+/** How long a refresh token lives: `ttlSeconds` from its issue, and never past the session's maximum age. */
+export interface SessionLifetime {
   ttlSeconds: number;
+  /** No token of a family outlives its first (the sign-in) by more than this (ASVS V7.3.2). */
+  maxAgeSeconds: number;
+}
+
+export interface RefreshPolicy extends SessionLifetime {
   /** A rotated token presented again within this many seconds is a second tab, not a thief. */
   graceSeconds: number;
 }
@@ -34,31 +40,40 @@ async function addToFamily(
   db: Kysely<Database>,
   familyId: string,
   userId: string,
-  ttlSeconds: number,
+  lifetime: SessionLifetime,
+  device: string | null,
   predecessor?: string,
 ): Promise<SessionToken & { id: string }> {
   const { token, hash } = newOpaqueToken();
+  // Its TTL, but never past the family's sign-in plus the session's maximum age (a new family has no
+  // sign-in yet: the subquery is null, which least() ignores; the cap then is now plus the maximum age).
+  const expiresAt = sql<Date>`least(
+    now() + make_interval(secs => ${lifetime.ttlSeconds}),
+    coalesce((select min(created_at) from refresh_tokens where family_id = ${familyId}), now())
+      + make_interval(secs => ${lifetime.maxAgeSeconds}))`;
   const { id } = await db
     .insertInto('refresh_tokens')
     .values({
       family_id: familyId,
       user_id: userId,
       token_hash: hash,
-      expires_at: sql<Date>`now() + make_interval(secs => ${ttlSeconds})`,
+      expires_at: expiresAt,
       sealed_for_predecessor: predecessor ? sealSuccessor(token, predecessor) : null,
+      device,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id, familyId, userId, token };
 }
 
-/** Starts a new session (login). */
+/** Starts a new session (login) on `device` (src/auth/device-summary.ts). */
 export async function startSession(
   db: Kysely<Database>,
   userId: string,
-  ttlSeconds: number,
+  lifetime: SessionLifetime,
+  device: string | null,
 ): Promise<SessionToken> {
-  const { familyId, token } = await addToFamily(db, randomUUID(), userId, ttlSeconds);
+  const { familyId, token } = await addToFamily(db, randomUUID(), userId, lifetime, device);
   return { familyId, userId, token };
 }
 
@@ -66,12 +81,14 @@ export async function startSession(
  * Trades a refresh token for the next one of its family. Each family has one current token; the row is
  * locked, so of two concurrent refreshes with one cookie (two tabs) the second waits for the first's
  * rotation and, within the grace window, gets the same successor — once: a second replay, or any use
- * of a rotated token after the window, is taken for theft and revokes the whole family.
+ * of a rotated token after the window, is taken for theft and revokes the whole family. The successor
+ * records the `device` that refreshed, so the session list shows the browser as it is now.
  */
 export async function rotateRefreshToken(
   trx: Transaction<Database>,
   token: string,
   policy: RefreshPolicy,
+  device: string | null,
 ): Promise<RefreshOutcome> {
   const row = await trx
     .selectFrom('refresh_tokens')
@@ -87,7 +104,7 @@ export async function rotateRefreshToken(
     .executeTakeFirst();
   if (!row || row.revoked_at || row.expired) return { kind: 'invalid' };
   if (!row.rotated_at) {
-    const successor = await addToFamily(trx, row.family_id, row.user_id, policy.ttlSeconds, token);
+    const successor = await addToFamily(trx, row.family_id, row.user_id, policy, device, token);
     // It is no longer current: its own sealed copy (kept for its predecessor's replay) goes too.
     await trx
       .updateTable('refresh_tokens')
@@ -157,14 +174,23 @@ export async function sessionOfRefreshToken(
   return row ?? null;
 }
 
-/** Revokes one session (log out this device; a reused token). */
-export async function revokeFamily(trx: Transaction<Database>, familyId: string): Promise<void> {
-  await trx
+/**
+ * Revokes one session (log out this device; a reused token; a device ended from the session list, where
+ * `ownerId` makes someone else's session look like none). Answers whether it was still live.
+ */
+export async function revokeFamily(
+  trx: Transaction<Database>,
+  familyId: string,
+  ownerId?: string,
+): Promise<boolean> {
+  let update = trx
     .updateTable('refresh_tokens')
     .set({ revoked_at: sql<Date>`now()` })
     .where('family_id', '=', familyId)
-    .where('revoked_at', 'is', null)
-    .execute();
+    .where('revoked_at', 'is', null);
+  if (ownerId) update = update.where('user_id', '=', ownerId);
+  const rows = await update.returning(sql<boolean>`expires_at > now()`.as('live')).execute();
+  return rows.some((row) => row.live);
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   generateSigningKeyPair,
   importSigningKey,
   publicKeysOf,
+  signingKeyIsCurrent,
   type PublicKeySet,
   type SigningKey,
 } from '@livechat/access-token';
@@ -28,6 +29,10 @@ export async function loadSigningKeys(options: {
     if (!options.keyId)
       throw new ConfigError('Invalid configuration: JWT_KEY_ID is required with JWT_PRIVATE_KEY');
     const pem = options.privateKeyPem.replaceAll('\\n', '\n');
+    if (!signingKeyIsCurrent(pem))
+      throw new ConfigError(
+        'Invalid configuration: JWT_PRIVATE_KEY must be an RSA private key (PKCS#8 PEM, 2048 bits or more) for RS256 tokens; generate one with `npm run keys -w @livechat/infra`',
+      );
     return {
       signingKey: await importSigningKey(pem, options.keyId),
       publicKeys: await publicKeysOf(pem, options.keyId),
@@ -39,8 +44,11 @@ export async function loadSigningKeys(options: {
     (text) => JSON.parse(text) as { kid: string; privateKeyPem: string },
     () => undefined,
   );
-  const pair = stored ?? (await generateSigningKeyPair());
-  if (!stored) {
+  // A pair kept from before tokens were RS256 (Ed25519) is replaced: its tokens are short-lived, and
+  // sessions live on in their refresh cookies, which get a token of the new key at the next refresh.
+  const current = stored && signingKeyIsCurrent(stored.privateKeyPem) ? stored : undefined;
+  const pair = current ?? (await generateSigningKeyPair());
+  if (!current) {
     await mkdir(options.dataDir, { recursive: true });
     await writeFile(file, JSON.stringify({ kid: pair.kid, privateKeyPem: pair.privateKeyPem }), {
       mode: 0o600,

@@ -6,6 +6,8 @@ import * as unreadBySeq from './migrations/0003-unread-by-seq-and-outbox-lease.j
 import * as sendMessageFunction from './migrations/0004-send-message-function.js';
 import * as refreshTokensRevokedAt from './migrations/0005-refresh-tokens-revoked-at.js';
 import * as refreshTokenSuccessor from './migrations/0006-refresh-token-successor.js';
+import * as notificationLevel from './migrations/0007-room-member-notification-level.js';
+import * as refreshTokenDevice from './migrations/0008-refresh-token-device.js';
 
 /** Listed here rather than read from disk, so they run the same under tsx, in a bundle and in tests. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +17,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-send-message-function': sendMessageFunction,
   '0005-refresh-tokens-revoked-at': refreshTokensRevokedAt,
   '0006-refresh-token-successor': refreshTokenSuccessor,
+  '0007-room-member-notification-level': notificationLevel,
+  '0008-refresh-token-device': refreshTokenDevice,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { NotificationLevel } from '@livechat/protocol';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 type Timestamp = ColumnType<Date, Date, Date>;
@@ -45,6 +46,8 @@ export interface RefreshTokensTable {
   grace_replayed_at: Timestamp | null;
   /** This token, sealed with its predecessor's (src/auth/successor-seal.ts); null once rotated. */
   sealed_for_predecessor: Buffer | null;
+  /** The browser and system this token was issued to, summarised (migration 0008); null when not told. */
+  device: string | null;
 }
 
 export interface RoomsTable {
@@ -71,6 +74,8 @@ export interface RoomMembersTable {
    * messages are never after one's marker, which is what makes unread plain seq arithmetic, migration 0003).
    */
   last_read_seq: BigCounter;
+  /** When this member's devices notify them of new messages (migration 0007, default 'all'). */
+  notification_level: ColumnType<NotificationLevel, NotificationLevel | undefined, NotificationLevel>;
   joined_at: CreatedAt;
 }
 

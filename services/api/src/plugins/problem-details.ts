@@ -63,7 +63,7 @@ function friendlyMessage(code: ErrorCode, fallback: string): string {
 export function problem(
   code: ErrorCode,
   detail: string,
-  request: FastifyRequest,
+  request: Pick<FastifyRequest, 'url' | 'id'>,
   extra: Partial<Problem> = {},
 ): Problem {
   return {

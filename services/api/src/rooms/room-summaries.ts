@@ -30,6 +30,7 @@ function summaryQuery(db: Kysely<Database>) {
       'rm.user_id',
       'rm.role',
       'rm.last_read_seq',
+      'rm.notification_level',
       'r.id',
       'r.name',
       'r.created_at',
@@ -96,6 +97,7 @@ function toRoomSummary(row: SummaryRow): RoomSummary {
     unreadCount: Number(row.unread_count),
     lastReadSeq: row.last_read_seq,
     lastMessage: toPreview(row),
+    notificationLevel: row.notification_level,
   };
 }
 

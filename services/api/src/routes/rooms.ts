@@ -8,6 +8,7 @@ import { listMembers } from '../rooms/room-members.js';
 import { listRoomSummaries, roomSummariesFor } from '../rooms/room-summaries.js';
 import { removeMember } from '../rooms/remove-member.js';
 import { renameRoom } from '../rooms/rename-room.js';
+import { setNotificationLevel } from '../rooms/notification-level.js';
 import { roomNotFound } from '../errors.js';
 import { defineRoute } from './define-route.js';
 import { canonicalId } from '../rooms/canonical-id.js';
@@ -53,6 +54,10 @@ export default async function roomRoutes(app: FastifyInstance): Promise<void> {
   defineRoute(app, 'transferOwnership', async ({ auth, params, body }) => ({
     members: await transferOwnership(app, auth.userId, canonicalId(params.id), canonicalId(body.userId)),
   }));
+
+  defineRoute(app, 'setNotificationLevel', ({ auth, params, body }) =>
+    setNotificationLevel(app, auth.userId, canonicalId(params.id), body.level),
+  );
 
   defineRoute(app, 'removeMember', async ({ auth, params }) => {
     await removeMember(app, auth.userId, canonicalId(params.id), canonicalId(params.userId));

@@ -12,7 +12,7 @@ import {
 } from '@livechat/server-kit';
 import { apiPlugin } from '../../src/app.js';
 import { generateSigningKeyPair, importSigningKey } from '@livechat/access-token';
-import { loadApiConfig, type ApiConfig } from '../../src/config.js';
+import { loadApiConfig, servedOverHttps, type ApiConfig } from '../../src/config.js';
 import type { SigningKeys } from '../../src/auth/signing-keys.js';
 import type { ApiDependencies } from '../../src/context.js';
 import { inProcessConfirmation, type ConfirmPublished } from '../../src/events/publish-confirmation.js';
@@ -120,7 +120,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     ...fanout,
     confirmPublished: options.wrapConfirmation?.(fanout.confirmPublished) ?? fanout.confirmPublished,
   };
-  await app.register(operations);
+  await app.register(operations, { https: servedOverHttps(config) });
   await app.register(apiPlugin, { deps });
   let url = '';
   if (options.listen) url = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -25,7 +25,7 @@ export const authRefresh: ClientEventHandler<'auth:refresh'> = async (socket, { 
     socket.data.sessionId = verified.sessionId;
   }
   // The socket sweep reads the new expiry; typing indicators show the name as of this token.
-  socket.data.expiresAt = verified.expiresAt;
+  socket.data.expiresAtMs = verified.expiresAt.getTime();
   socket.data.displayName = verified.displayName;
   return { expiresAt: verified.expiresAt.toISOString() };
 };

@@ -24,12 +24,21 @@ export function openSocket(url: string, token: string, options: ConnectOptions =
   });
 }
 
-/** Opens a socket and waits until the gateway says it is subscribed to its rooms (`ready`). */
+/**
+ * Opens a socket and waits until the gateway says it is subscribed to its rooms (`ready`). A socket the
+ * gateway closes after the handshake but before `ready` (its rooms could not be loaded) fails with the
+ * reason it was given, rather than waiting out the test's timeout.
+ */
 export async function connectReady(url: string, token: string): Promise<TestSocket> {
   const socket = openSocket(url, token);
+  let closing: unknown = null;
+  socket.once('connection:closing', (event: unknown) => (closing = event));
   await new Promise<void>((resolve, reject) => {
     socket.once('ready', () => resolve());
     socket.once('connect_error', reject);
+    socket.once('disconnect', (reason) =>
+      reject(new Error(`closed before ready (${reason}): ${JSON.stringify(closing)}`)),
+    );
   });
   return socket;
 }

@@ -161,7 +161,7 @@ export class FuzzWorld {
 
   private async signUp(name: string, verify: boolean): Promise<Account> {
     const email = `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@example.com`;
-    const password = `${name} has a long enough password`;
+    const password = `${randomUUID()} is long enough`;
     await this.expect(202, this.call(null, 'register', { body: { email, password, displayName: name } }));
     if (verify) {
       const mailbox = await this.expect(

@@ -31,6 +31,11 @@ export class SocketSession {
   lastClosing: DisconnectingEvent | null = null;
   /** The token the socket connected with (or last refreshed to): its session is the socket's. */
   sessionToken = '';
+  /**
+   * Sockets some case sent a packet past the payload cap on: the gateway closes those without a reason
+   * (a transport-level close), and the cases running beside it on the same socket see that close too.
+   */
+  readonly carriedOversized = new WeakSet<Socket>();
 
   constructor(
     private readonly baseUrl: string,

@@ -1,7 +1,12 @@
-import { MESSAGE_MAX_LENGTH, TYPING_THROTTLE_MS } from '@livechat/protocol';
+import { MESSAGE_MAX_LENGTH } from '@livechat/protocol';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Button } from '../../components/ui/button';
+import { Textarea } from '../../components/ui/textarea';
+import { cn } from '../../lib/utils';
+import { Kbd } from '../../ui/kbd';
 import type { MessageView } from '../timeline/message-view';
 import { characterCountText, isOverLimit } from './character-count';
+import { plainText } from './markdown/plain-text';
 
 export type ComposerMode =
   { kind: 'new' } | { kind: 'reply'; to: MessageView } | { kind: 'edit'; message: MessageView };
@@ -18,6 +23,7 @@ interface ComposerProps {
 }
 
 const MAX_ROWS = 8;
+const MODE_BAR = 'flex justify-between gap-2.5 rounded-lg bg-muted px-2.5 py-1.5 text-[13px]';
 
 /**
  * The message box. Enter sends, Shift+Enter starts a new line (and Enter while an input method is
@@ -37,7 +43,6 @@ export function Composer({
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const lastTyping = useRef(0);
   const draftBeforeEdit = useRef('');
 
   useEffect(() => {
@@ -108,11 +113,8 @@ export function Composer({
 
   const onChange = (value: string) => {
     setText(value);
-    const now = Date.now();
-    if (value && mode.kind !== 'edit' && now - lastTyping.current > TYPING_THROTTLE_MS) {
-      lastTyping.current = now;
-      onTyping();
-    }
+    // Every keystroke: the client library decides how often it is announced.
+    if (value && mode.kind !== 'edit') onTyping();
   };
 
   // Over the limit the draft stays (the person trims it) and Send is off: the server would refuse it.
@@ -120,36 +122,37 @@ export function Composer({
   const countText = characterCountText(text.trim().length);
   return (
     <form
-      className="composer"
+      className="flex flex-col gap-1.5 px-4 pb-3.5"
       onSubmit={(event) => {
         event.preventDefault();
         void submit();
       }}
     >
       {mode.kind === 'reply' ? (
-        <div className="composer-mode">
-          <span>
+        <div className={MODE_BAR}>
+          <span className="min-w-0 truncate">
             Replying to <strong>{mode.to.sender.displayName}</strong>:{' '}
-            <span className="composer-mode-quote">
-              {mode.to.deletedAt ? 'deleted message' : mode.to.body}
+            <span className="text-muted-foreground">
+              {mode.to.deletedAt ? 'deleted message' : plainText(mode.to.body)}
             </span>
           </span>
-          <button type="button" className="link-button" onClick={cancel}>
-            Cancel reply <kbd>Esc</kbd>
-          </button>
+          <Button type="button" variant="link" size="inline" onClick={cancel}>
+            Cancel reply <Kbd>Esc</Kbd>
+          </Button>
         </div>
       ) : null}
       {mode.kind === 'edit' ? (
-        <div className="composer-mode">
+        <div className={MODE_BAR}>
           <span>Editing your message</span>
-          <button type="button" className="link-button" onClick={cancel}>
-            Cancel edit <kbd>Esc</kbd>
-          </button>
+          <Button type="button" variant="link" size="inline" onClick={cancel}>
+            Cancel edit <Kbd>Esc</Kbd>
+          </Button>
         </div>
       ) : null}
-      <div className="composer-row">
-        <textarea
+      <div className="flex items-end gap-2">
+        <Textarea
           ref={input}
+          className="max-h-[40vh] flex-1"
           rows={1}
           value={text}
           aria-label={mode.kind === 'edit' ? 'Edit message' : `Message ${roomName}`}
@@ -158,17 +161,20 @@ export function Composer({
           onKeyDown={onKeyDown}
           aria-invalid={error ? true : undefined}
         />
-        <button type="submit" className="button primary" disabled={!text.trim() || saving || overLimit}>
+        <Button type="submit" disabled={!text.trim() || saving || overLimit}>
           {mode.kind === 'edit' ? 'Save' : 'Send'}
-        </button>
+        </Button>
       </div>
       {error ? (
-        <p className="field-error" role="alert">
+        <p className="text-[13px] text-destructive" role="alert">
           {error}
         </p>
       ) : null}
       {countText ? (
-        <p className={overLimit ? 'composer-count over-limit' : 'composer-count'} aria-live="polite">
+        <p
+          className={cn('text-xs', overLimit ? 'text-destructive' : 'text-muted-foreground')}
+          aria-live="polite"
+        >
           {countText}
         </p>
       ) : null}

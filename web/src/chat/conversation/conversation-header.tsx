@@ -1,15 +1,21 @@
 import { ArrowLeft, Ellipsis } from 'lucide-react';
 import { may, type RoomSummary } from '@livechat/protocol';
-import { useState } from 'react';
-import { Link } from '../../routing/link';
-import { paths } from '../../routing/routes';
-import { MenuButton } from '../../ui/menu-button';
+import { Button } from '../../components/ui/button';
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from '../../components/ui/dropdown-menu';
+import { Tooltip, TooltipContent, TooltipTrigger } from '../../components/ui/tooltip';
+import { Link } from '@tanstack/react-router';
+import { IconButton } from '../../ui/icon-button';
+import { useDialogFromMenu } from '../../ui/use-dialog-from-menu';
+import { NotificationLevelField } from '../notifications/notification-level-field';
 import { DeleteRoomDialog } from '../rooms/delete-room-dialog';
 import { HandOverDialog } from '../rooms/hand-over-dialog';
 import { LeaveRoomDialog } from '../rooms/leave-room-dialog';
 import { RenameRoomDialog } from '../rooms/rename-room-dialog';
-
-type OpenDialog = 'rename' | 'leave' | 'delete' | null;
 
 /** Room name, member count (toggles the member list) and the room's options per my role. */
 export function ConversationHeader({
@@ -21,46 +27,50 @@ export function ConversationHeader({
   membersOpen: boolean;
   onToggleMembers: () => void;
 }) {
-  const [dialog, setDialog] = useState<OpenDialog>(null);
-  const open = (which: OpenDialog, closeMenu: () => void) => {
-    closeMenu();
-    setDialog(which);
-  };
+  const dialog = useDialogFromMenu<'rename' | 'leave' | 'delete'>();
   return (
-    <header className="conversation-header">
-      <Link to={paths.home} className="icon-button back-to-rooms" aria-label="Back to rooms">
-        <ArrowLeft aria-hidden size={18} />
-      </Link>
-      <h1 className="conversation-title">{room.name}</h1>
-      <button type="button" className="button small" aria-pressed={membersOpen} onClick={onToggleMembers}>
+    <header className="flex items-center gap-2.5 border-b px-4 py-2.5">
+      {/* On a phone the room list is another screen: the way back to it. */}
+      <Tooltip>
+        <TooltipTrigger asChild>
+          <Button asChild variant="ghost" size="icon" className="wide:hidden">
+            <Link to="/" aria-label="Back to rooms">
+              <ArrowLeft aria-hidden />
+            </Link>
+          </Button>
+        </TooltipTrigger>
+        <TooltipContent>Back to rooms</TooltipContent>
+      </Tooltip>
+      <h1 className="flex-1 truncate text-[17px] font-bold">{room.name}</h1>
+      <Button type="button" variant="outline" size="sm" aria-pressed={membersOpen} onClick={onToggleMembers}>
         {room.memberCount} {room.memberCount === 1 ? 'member' : 'members'}
-      </button>
-      <MenuButton label="Room options" icon={<Ellipsis aria-hidden size={18} />}>
-        {(close) => (
-          <>
-            {may(room.myRole, 'rename') ? (
-              <button type="button" className="menu-item" onClick={() => open('rename', close)}>
-                Rename room
-              </button>
-            ) : null}
-            <button type="button" className="menu-item" onClick={() => open('leave', close)}>
-              Leave room
-            </button>
-            {may(room.myRole, 'deleteRoom') ? (
-              <button type="button" className="menu-item danger" onClick={() => open('delete', close)}>
-                Delete room
-              </button>
-            ) : null}
-          </>
-        )}
-      </MenuButton>
-      {dialog === 'rename' ? <RenameRoomDialog room={room} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'leave' && room.myRole === 'owner' ? (
-        <HandOverDialog room={room} onClose={() => setDialog(null)} />
-      ) : dialog === 'leave' ? (
-        <LeaveRoomDialog room={room} onClose={() => setDialog(null)} />
+      </Button>
+      <DropdownMenu>
+        <DropdownMenuTrigger asChild>
+          <IconButton label="Room options">
+            <Ellipsis aria-hidden />
+          </IconButton>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="end" onCloseAutoFocus={dialog.onMenuClosed}>
+          {may(room.myRole, 'rename') ? (
+            <DropdownMenuItem onSelect={() => dialog.choose('rename')}>Rename room</DropdownMenuItem>
+          ) : null}
+          <NotificationLevelField room={room} />
+          <DropdownMenuItem onSelect={() => dialog.choose('leave')}>Leave room</DropdownMenuItem>
+          {may(room.myRole, 'deleteRoom') ? (
+            <DropdownMenuItem variant="destructive" onSelect={() => dialog.choose('delete')}>
+              Delete room
+            </DropdownMenuItem>
+          ) : null}
+        </DropdownMenuContent>
+      </DropdownMenu>
+      {dialog.open === 'rename' ? <RenameRoomDialog room={room} onClose={dialog.close} /> : null}
+      {dialog.open === 'leave' && room.myRole === 'owner' ? (
+        <HandOverDialog room={room} onClose={dialog.close} />
+      ) : dialog.open === 'leave' ? (
+        <LeaveRoomDialog room={room} onClose={dialog.close} />
       ) : null}
-      {dialog === 'delete' ? <DeleteRoomDialog room={room} onClose={() => setDialog(null)} /> : null}
+      {dialog.open === 'delete' ? <DeleteRoomDialog room={room} onClose={dialog.close} /> : null}
     </header>
   );
 }

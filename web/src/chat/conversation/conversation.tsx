@@ -1,6 +1,9 @@
 import { ArrowDown } from 'lucide-react';
 import { may, type Message } from '@livechat/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Button } from '../../components/ui/button';
+import { FormMessage } from '../../forms/form-message';
+import { cn } from '../../lib/utils';
 import { WindowedList, type WindowedListHandle } from '../../ui/windowed-list';
 import { useChat, useChatStore } from '../chat-context';
 import { MembersPanel } from '../members/members-panel';
@@ -19,14 +22,12 @@ import { UnreadJumpBar } from './unread-jump-bar';
 import { usePresence } from '../presence-view';
 
 const NO_OUTGOING: OutgoingList = [];
+// First in the timeline (loading earlier messages), it floats over the top of the list.
+const TIMELINE_NOTE =
+  'px-4 py-6 text-center text-muted-foreground first:absolute first:inset-x-0 first:top-0 first:z-1 first:bg-background first:p-1.5 first:text-[13px]';
 const NO_MESSAGES: readonly Message[] = [];
 const NEW_MODE: ComposerMode = { kind: 'new' };
 const rowKey = (row: TimelineRow) => row.message.key;
-const estimateRow = (row: TimelineRow) =>
-  (row.startsGroup ? 58 : 26) +
-  (row.message.replyTo ? 30 : 0) +
-  (row.dayDivider ? 36 : 0) +
-  (row.unreadDivider ? 36 : 0);
 
 /** One room: its history (windowed), the composer, and — on wide screens or on demand — its members. */
 export function Conversation({ roomId }: { roomId: string }) {
@@ -80,13 +81,9 @@ export function Conversation({ roomId }: { roomId: string }) {
       const target = (store.getSnapshot().views.get(roomId)?.messages ?? []).find((m) => m.seq >= seq);
       if (!target) return;
       const key = messageKey(target.sender.id, target.clientId);
-      // The list renders the loaded page on the next frame; scroll once it has.
-      requestAnimationFrame(() => {
-        if (list.current?.scrollToKey(key)) {
-          setHighlighted(key);
-          setTimeout(() => setHighlighted((current) => (current === key ? null : current)), 2000);
-        }
-      });
+      list.current?.scrollToKey(key);
+      setHighlighted(key);
+      setTimeout(() => setHighlighted((current) => (current === key ? null : current)), 2000);
     },
     [store, roomId],
   );
@@ -119,7 +116,7 @@ export function Conversation({ roomId }: { roomId: string }) {
 
   if (!room) {
     return (
-      <section className="conversation empty-state" aria-label="Conversation">
+      <section className="flex flex-1 items-center justify-center p-6 text-center" aria-label="Conversation">
         <p>{ready ? 'This room no longer exists, or you are no longer in it.' : 'Loading…'}</p>
       </section>
     );
@@ -138,8 +135,13 @@ export function Conversation({ roomId }: { roomId: string }) {
   };
 
   return (
-    <div className={`conversation-area ${showMembers ? 'with-members' : ''}`}>
-      <section className="conversation" aria-label={`Conversation in ${room.name}`}>
+    <div
+      className={cn(
+        'grid min-h-0 min-w-0 flex-1 grid-cols-[minmax(0,1fr)]',
+        showMembers && 'wide:grid-cols-[minmax(0,1fr)_260px]',
+      )}
+    >
+      <section className="flex min-h-0 min-w-0 flex-col" aria-label={`Conversation in ${room.name}`}>
         <ConversationHeader
           room={room}
           onToggleMembers={() => setShowMembers((v) => !v)}
@@ -152,30 +154,25 @@ export function Conversation({ roomId }: { roomId: string }) {
             onDismiss={() => setReadAtOpen({ ...readAtOpen, unread: 0 })}
           />
         ) : null}
-        {load?.error ? (
-          <p className="form-message form-message-error" role="alert">
-            {load.error}
-          </p>
-        ) : null}
-        <div className="timeline">
+        {load?.error ? <FormMessage message={load.error} /> : null}
+        <div className="relative flex min-h-0 flex-1 flex-col">
           {load?.loadingOlder ? (
-            <p className="timeline-loading" role="status">
+            <p className={TIMELINE_NOTE} role="status">
               Loading earlier messages…
             </p>
           ) : null}
           {load?.loading ? (
-            <p className="timeline-loading" role="status">
+            <p className={TIMELINE_NOTE} role="status">
               Loading messages…
             </p>
           ) : rows.length === 0 ? (
-            <p className="timeline-empty">No messages yet. Say hello!</p>
+            <p className="px-4 py-6 text-center text-muted-foreground">No messages yet. Say hello!</p>
           ) : (
             <WindowedList
               handle={list}
               items={rows}
               itemKey={rowKey}
               renderItem={renderRow}
-              estimateHeight={estimateRow}
               onNearTop={onNearTop}
               onAtBottomChange={setAtBottom}
               onFirstVisibleChange={setFirstVisible}
@@ -184,14 +181,16 @@ export function Conversation({ roomId }: { roomId: string }) {
             />
           )}
           {!atBottom ? (
-            <button
+            <Button
               type="button"
-              className="button small jump-latest"
+              variant="outline"
+              size="sm"
+              className="absolute right-5 bottom-3 shadow-overlay"
               onClick={() => list.current?.scrollToBottom()}
             >
               Jump to latest
-              <ArrowDown aria-hidden size={14} />
-            </button>
+              <ArrowDown aria-hidden className="size-3.5" />
+            </Button>
           ) : null}
         </div>
         <TypingIndicator roomId={roomId} />

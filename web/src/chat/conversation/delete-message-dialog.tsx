@@ -1,5 +1,5 @@
 import { useConfirmedAction } from '../../forms/use-confirmed-action';
-import { ConfirmDialog } from '../../ui/dialog';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { useChatStore } from '../chat-context';
 import type { MessageView } from '../timeline/message-view';
 

@@ -18,7 +18,7 @@ export function NewMessagesAnnouncer({ views, myId }: { views: readonly MessageV
     lastSeq.current = Math.max(lastSeq.current ?? 0, seq);
   }, [views, myId]);
   return (
-    <div className="visually-hidden" aria-live="polite">
+    <div className="sr-only" aria-live="polite">
       {text}
     </div>
   );

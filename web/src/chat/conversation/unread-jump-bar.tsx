@@ -1,4 +1,7 @@
 import { X } from 'lucide-react';
+import { Button } from '../../components/ui/button';
+import { IconButton } from '../../ui/icon-button';
+
 /** "5 new messages since you last looked" with a jump to the first of them. */
 export function UnreadJumpBar({
   count,
@@ -10,24 +13,25 @@ export function UnreadJumpBar({
   onDismiss: () => void;
 }) {
   return (
-    <div className="unread-bar">
+    <div className="flex items-center justify-between bg-selected py-1 pr-2 pl-4 text-sm font-semibold">
       <span>
         {count} new {count === 1 ? 'message' : 'messages'}
       </span>
-      <div className="row">
-        <button
+      <div className="flex flex-wrap items-center gap-2">
+        <Button
           type="button"
-          className="link-button"
+          variant="link"
+          size="inline"
           onClick={() => {
             onJump();
             onDismiss();
           }}
         >
           Jump to first unread
-        </button>
-        <button type="button" className="icon-button small" aria-label="Dismiss" onClick={onDismiss}>
-          <X aria-hidden size={16} />
-        </button>
+        </Button>
+        <IconButton label="Dismiss" size="icon-sm" onClick={onDismiss}>
+          <X aria-hidden />
+        </IconButton>
       </div>
     </div>
   );

@@ -1,10 +1,16 @@
 import { ShieldCheck } from 'lucide-react';
 import { may, type Member, type RoomSummary } from '@livechat/protocol';
-import { useState } from 'react';
-import { ConfirmDialog } from '../../ui/dialog';
-import { MenuButton } from '../../ui/menu-button';
-import { useChatStore } from '../chat-context';
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from '../../components/ui/dropdown-menu';
 import { useConfirmedAction } from '../../forms/use-confirmed-action';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { IconButton } from '../../ui/icon-button';
+import { useDialogFromMenu } from '../../ui/use-dialog-from-menu';
+import { useChatStore } from '../chat-context';
 
 /**
  * The owner's choices for another member: grant or revoke admin, or hand the room to them (confirmed,
@@ -22,47 +28,34 @@ export function MemberRoleMenu({
   run: (action: () => Promise<void>) => Promise<void>;
 }) {
   const store = useChatStore();
-  const [confirming, setConfirming] = useState(false);
+  const dialog = useDialogFromMenu<'makeOwner'>();
   if (!may(room.myRole, 'changeRole') || member.role === 'owner') return null;
   const name = member.user.displayName;
   const isAdmin = member.role === 'admin';
   return (
     <>
-      <MenuButton
-        label={`Role of ${name}`}
-        icon={<ShieldCheck aria-hidden size={16} />}
-        className="icon-button small"
-      >
-        {(close) => (
-          <>
-            <button
-              type="button"
-              className="menu-item"
-              disabled={busy}
-              onClick={() => {
-                close();
-                void run(() => store.changeRole(room.id, member.user.id, isAdmin ? 'member' : 'admin'));
-              }}
-            >
-              {isAdmin ? 'Remove admin' : 'Make admin'}
-            </button>
-            {may(room.myRole, 'transferOwnership') ? (
-              <button
-                type="button"
-                className="menu-item"
-                onClick={() => {
-                  close();
-                  setConfirming(true);
-                }}
-              >
-                Make owner
-              </button>
-            ) : null}
-          </>
-        )}
-      </MenuButton>
-      {confirming ? (
-        <MakeOwnerDialog room={room} member={member} onClose={() => setConfirming(false)} />
+      <DropdownMenu>
+        <DropdownMenuTrigger asChild>
+          <IconButton label={`Role of ${name}`} size="icon-sm">
+            <ShieldCheck aria-hidden />
+          </IconButton>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="end" onCloseAutoFocus={dialog.onMenuClosed}>
+          <DropdownMenuItem
+            disabled={busy}
+            onSelect={() =>
+              void run(() => store.changeRole(room.id, member.user.id, isAdmin ? 'member' : 'admin'))
+            }
+          >
+            {isAdmin ? 'Remove admin' : 'Make admin'}
+          </DropdownMenuItem>
+          {may(room.myRole, 'transferOwnership') ? (
+            <DropdownMenuItem onSelect={() => dialog.choose('makeOwner')}>Make owner</DropdownMenuItem>
+          ) : null}
+        </DropdownMenuContent>
+      </DropdownMenu>
+      {dialog.open === 'makeOwner' ? (
+        <MakeOwnerDialog room={room} member={member} onClose={dialog.close} />
       ) : null}
     </>
   );

@@ -2,10 +2,14 @@ import { X } from 'lucide-react';
 import { mayRemove, type Member, type PublicUser, type RoomSummary } from '@livechat/protocol';
 import { useState } from 'react';
 import { toFormErrors } from '../../forms/problem-to-form-errors';
+import { Button } from '../../components/ui/button';
+import { FormMessage } from '../../forms/form-message';
 import { Avatar } from '../../ui/avatar';
+import { IconButton } from '../../ui/icon-button';
 import { useChat, useChatStore } from '../chat-context';
 import { MemberRoleMenu } from './member-role-menu';
 import { PeoplePicker } from './people-picker';
+import { RoleBadge } from './role-badge';
 import { PRESENCE_LABEL, usePresence } from '../presence-view';
 
 const NO_MEMBERS: readonly Member[] = [];
@@ -50,38 +54,41 @@ export function MembersPanel({
   };
 
   return (
-    <aside className="members-panel" aria-label="Members">
-      <div className="panel-header">
-        <h2>Members</h2>
-        <button type="button" className="icon-button" aria-label="Close members" onClick={onClose}>
-          <X aria-hidden size={18} />
-        </button>
+    // On a phone the panel covers the conversation.
+    <aside
+      className="flex min-h-0 flex-col gap-3 overflow-y-auto border-l bg-muted p-3 max-wide:fixed max-wide:inset-0 max-wide:z-10"
+      aria-label="Members"
+    >
+      <div className="flex items-center justify-between">
+        <h2 className="font-bold">Members</h2>
+        <IconButton label="Close members" onClick={onClose}>
+          <X aria-hidden />
+        </IconButton>
       </div>
+      {/* `member-list`: the browser tests wait for it to stop being busy. */}
       <ul className="member-list" aria-busy={!membersLoaded}>
         {sorted.map((member) => {
           const presence = presenceOf(member.user.id);
           const isMe = member.user.id === store.me.id;
           return (
-            <li key={member.user.id} className="member">
+            <li key={member.user.id} className="flex items-center gap-2.5 px-1 py-1.25">
               <Avatar user={member.user} presence={presence} size="small" />
-              <span className="member-name">
+              <span className="flex-1 truncate">
                 {member.user.displayName}
                 {isMe ? ' (you)' : ''}
-                <span className="visually-hidden">, {PRESENCE_LABEL[presence]}</span>
+                <span className="sr-only">, {PRESENCE_LABEL[presence]}</span>
               </span>
-              {member.role !== 'member' ? <span className="role-badge">{member.role}</span> : null}
+              {member.role !== 'member' ? <RoleBadge role={member.role} /> : null}
               {!isMe ? <MemberRoleMenu room={room} member={member} busy={busy} run={run} /> : null}
               {!isMe && mayRemove(room.myRole, member.role) ? (
-                <button
-                  type="button"
-                  className="icon-button small"
-                  aria-label={`Remove ${member.user.displayName} from the room`}
-                  title="Remove from room"
+                <IconButton
+                  label={`Remove ${member.user.displayName} from the room`}
+                  size="icon-sm"
                   disabled={busy}
                   onClick={() => void run(() => store.removeMember(room.id, member.user.id))}
                 >
-                  <X aria-hidden size={16} />
-                </button>
+                  <X aria-hidden />
+                </IconButton>
               ) : null}
             </li>
           );
@@ -89,7 +96,7 @@ export function MembersPanel({
       </ul>
       {canAdd ? (
         <form
-          className="stack add-members"
+          className="flex flex-col gap-3.5"
           onSubmit={(event) => {
             event.preventDefault();
             if (adding.length === 0) return;
@@ -104,17 +111,13 @@ export function MembersPanel({
         >
           <PeoplePicker chosen={adding} onChange={setAdding} excludeIds={members.map((m) => m.user.id)} />
           {adding.length > 0 ? (
-            <button type="submit" className="button primary" disabled={busy}>
+            <Button type="submit" disabled={busy}>
               Add {adding.length === 1 ? (adding[0]?.displayName ?? '') : `${adding.length} people`}
-            </button>
+            </Button>
           ) : null}
         </form>
       ) : null}
-      {error ? (
-        <p className="form-message form-message-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormMessage message={error} />
     </aside>
   );
 }

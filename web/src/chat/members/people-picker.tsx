@@ -1,6 +1,8 @@
 import { X } from 'lucide-react';
 import type { PublicUser } from '@livechat/protocol';
 import { useEffect, useId, useState } from 'react';
+import { Input } from '../../components/ui/input';
+import { Label } from '../../components/ui/label';
 import { Avatar } from '../../ui/avatar';
 import { useChatStore } from '../chat-context';
 
@@ -52,11 +54,9 @@ export function PeoplePicker({
   const hidden = new Set([store.me.id, ...excludeIds, ...chosen.map((p) => p.id)]);
   const visible = results.filter((user) => !hidden.has(user.id));
   return (
-    <div className="people-picker">
-      <label htmlFor={inputId} className="field-label">
-        Add people
-      </label>
-      <input
+    <div className="flex flex-col gap-1.5">
+      <Label htmlFor={inputId}>Add people</Label>
+      <Input
         id={inputId}
         type="search"
         value={query}
@@ -64,36 +64,43 @@ export function PeoplePicker({
         placeholder="Search by name or email"
         onChange={(event) => setQuery(event.target.value)}
       />
-      <p className="visually-hidden" aria-live="polite">
+      <p className="sr-only" aria-live="polite">
         {status}
       </p>
       {visible.length > 0 ? (
-        <ul className="people-results" aria-label="Search results">
+        <ul aria-label="Search results">
           {visible.map((user) => (
             <li key={user.id}>
-              <button type="button" className="person-button" onClick={() => onChange([...chosen, user])}>
+              <button
+                type="button"
+                className="flex w-full cursor-pointer items-center gap-2.5 rounded-lg p-1.5 text-left hover:bg-accent"
+                onClick={() => onChange([...chosen, user])}
+              >
                 <Avatar user={user} size="small" />
-                <span className="person-name">{user.displayName}</span>{' '}
-                <span className="person-action">Add</span>
+                <span className="flex-1">{user.displayName}</span>{' '}
+                <span className="text-[13px] font-semibold text-primary">Add</span>
               </button>
             </li>
           ))}
         </ul>
       ) : query.trim() && status ? (
-        <p className="muted small-text">{status}</p>
+        <p className="text-[13px] text-muted-foreground">{status}</p>
       ) : null}
       {chosen.length > 0 ? (
-        <ul className="chips" aria-label="People to add">
+        <ul className="flex flex-wrap gap-1.5" aria-label="People to add">
           {chosen.map((user) => (
-            <li key={user.id} className="chip">
+            <li
+              key={user.id}
+              className="inline-flex items-center gap-1 rounded-full bg-selected py-0.5 pr-1 pl-2.5 text-[13px]"
+            >
               {user.displayName}
               <button
                 type="button"
-                className="chip-remove"
+                className="inline-flex size-5.5 cursor-pointer items-center justify-center rounded-full text-foreground hover:bg-accent"
                 aria-label={`Remove ${user.displayName}`}
                 onClick={() => onChange(chosen.filter((p) => p.id !== user.id))}
               >
-                <X aria-hidden size={14} />
+                <X aria-hidden className="size-3.5" />
               </button>
             </li>
           ))}

@@ -5,9 +5,8 @@ import { FormMessage } from '../../forms/form-message';
 import { checkRequired } from '../../forms/required-fields';
 import { TextField } from '../../forms/text-field';
 import { useFormSubmit } from '../../forms/use-form-submit';
-import { navigate } from '../../routing/location-store';
-import { paths } from '../../routing/routes';
-import { Dialog } from '../../ui/dialog';
+import { useNavigate } from '@tanstack/react-router';
+import { FormDialog, FormDialogActions } from '../../ui/form-dialog';
 import { useChatStore } from '../chat-context';
 import { PeoplePicker } from '../members/people-picker';
 
@@ -16,6 +15,7 @@ const FIELDS = ['name'] as const;
 /** A new room: its name, then the people in it (found by name). */
 export function CreateRoomDialog({ onClose }: { onClose: () => void }) {
   const store = useChatStore();
+  const navigate = useNavigate();
   const [people, setPeople] = useState<PublicUser[]>([]);
   const { busy, errors, onSubmit } = useFormSubmit(
     FIELDS,
@@ -29,13 +29,13 @@ export function CreateRoomDialog({ onClose }: { onClose: () => void }) {
       // at once) already shows behind the modal: whatever is typed then goes nowhere, the page behind a
       // modal being inert — on a busy machine, long enough to lose a name typed into "Add people".
       flushSync(onClose);
-      navigate(paths.room(room.id));
+      await navigate({ to: '/rooms/$roomId', params: { roomId: room.id } });
     },
     (data) => checkRequired(data, FIELDS),
   );
   return (
-    <Dialog title="Create a room" onClose={onClose}>
-      <form onSubmit={onSubmit} noValidate className="stack">
+    <FormDialog title="Create a room" onClose={onClose}>
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3.5">
         <TextField
           label="Room name"
           name="name"
@@ -46,15 +46,8 @@ export function CreateRoomDialog({ onClose }: { onClose: () => void }) {
         />
         <PeoplePicker chosen={people} onChange={setPeople} />
         <FormMessage message={errors.form} />
-        <div className="row dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            Create room
-          </button>
-        </div>
+        <FormDialogActions submitLabel="Create room" busy={busy} />
       </form>
-    </Dialog>
+    </FormDialog>
   );
 }

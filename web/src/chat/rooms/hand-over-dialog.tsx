@@ -1,8 +1,8 @@
 import type { Member, RoomSummary } from '@livechat/protocol';
 import { useState } from 'react';
-import { FormMessage } from '../../forms/form-message';
-import { Dialog } from '../../ui/dialog';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { useChat, useChatStore } from '../chat-context';
+import { RoleBadge } from '../members/role-badge';
 import { useRoomAction } from './use-room-action';
 
 const NO_MEMBERS: readonly Member[] = [];
@@ -25,46 +25,38 @@ export function HandOverDialog({ room, onClose }: { room: RoomSummary; onClose: 
   const chosen = heirId ?? heirs[0]?.user.id ?? null;
   const { busy, error, run } = useRoomAction(() => store.handOverAndLeave(room.id, chosen!));
   return (
-    <Dialog title={`Leave ${room.name}?`} onClose={onClose} role="alertdialog">
-      <form
-        className="stack"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (chosen) run();
-        }}
-      >
-        {heirs.length === 0 ? (
-          <p>
-            You are the only member of {room.name}. Add someone to hand it to, or delete the room instead.
-          </p>
-        ) : (
-          <fieldset className="stack hand-over-choices">
-            <legend>You own this room. Choose who becomes its owner when you leave:</legend>
-            {heirs.map((member) => (
-              <label key={member.user.id} className="row hand-over-choice">
-                <input
-                  type="radio"
-                  name="heir"
-                  value={member.user.id}
-                  checked={chosen === member.user.id}
-                  onChange={() => setHeirId(member.user.id)}
-                />
-                {member.user.displayName}
-                {member.role === 'admin' ? <span className="role-badge">admin</span> : null}
-              </label>
-            ))}
-          </fieldset>
-        )}
-        <FormMessage message={error} />
-        <div className="row dialog-actions">
-          <button type="button" className="button" onClick={onClose} autoFocus>
-            Cancel
-          </button>
-          <button type="submit" className="button danger" disabled={busy || !chosen}>
-            Make owner and leave
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <ConfirmDialog
+      title={`Leave ${room.name}?`}
+      message={
+        heirs.length === 0
+          ? `You are the only member of ${room.name}. Add someone to hand it to, or delete the room instead.`
+          : 'You own this room: someone else becomes its owner when you leave.'
+      }
+      confirmLabel="Make owner and leave"
+      busy={busy || !chosen}
+      error={error}
+      onConfirm={() => chosen && run()}
+      onClose={onClose}
+    >
+      {heirs.length > 0 ? (
+        <fieldset className="flex flex-col gap-3.5">
+          <legend className="mb-2">Choose who becomes its owner when you leave:</legend>
+          {heirs.map((member) => (
+            <label key={member.user.id} className="flex flex-wrap items-center gap-2">
+              <input
+                type="radio"
+                name="heir"
+                className="accent-primary"
+                value={member.user.id}
+                checked={chosen === member.user.id}
+                onChange={() => setHeirId(member.user.id)}
+              />
+              {member.user.displayName}
+              {member.role === 'admin' ? <RoleBadge role="admin" /> : null}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+    </ConfirmDialog>
   );
 }

@@ -1,5 +1,5 @@
 import type { RoomSummary } from '@livechat/protocol';
-import { ConfirmDialog } from '../../ui/dialog';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { useChatStore } from '../chat-context';
 import { useRoomAction } from './use-room-action';
 

@@ -3,7 +3,7 @@ import { FormMessage } from '../../forms/form-message';
 import { checkRequired } from '../../forms/required-fields';
 import { TextField } from '../../forms/text-field';
 import { useFormSubmit } from '../../forms/use-form-submit';
-import { Dialog } from '../../ui/dialog';
+import { FormDialog, FormDialogActions } from '../../ui/form-dialog';
 import { useChatStore } from '../chat-context';
 
 const FIELDS = ['name'] as const;
@@ -19,8 +19,8 @@ export function RenameRoomDialog({ room, onClose }: { room: RoomSummary; onClose
     (data) => checkRequired(data, FIELDS),
   );
   return (
-    <Dialog title="Rename room" onClose={onClose}>
-      <form onSubmit={onSubmit} noValidate className="stack">
+    <FormDialog title="Rename room" onClose={onClose}>
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3.5">
         <TextField
           label="Room name"
           name="name"
@@ -30,15 +30,8 @@ export function RenameRoomDialog({ room, onClose }: { room: RoomSummary; onClose
           error={errors.fields.name}
         />
         <FormMessage message={errors.form} />
-        <div className="row dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            Rename
-          </button>
-        </div>
+        <FormDialogActions submitLabel="Rename" busy={busy} />
       </form>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,25 +1,13 @@
-import type { PublicUser, RoomSummary } from '@livechat/protocol';
+import type { PublicUser } from '@livechat/protocol';
 import { describe, expect, it } from 'vitest';
 import { buildMessage } from '../timeline/test-messages';
+import { buildRoomSummary } from './test-rooms';
 import { applyMessageChange, applyReadMarker, orderRooms, previewText } from './room-summary-updates';
 
 const me: PublicUser = { id: 'u-me', displayName: 'Me' };
 const ada: PublicUser = { id: 'u-ada', displayName: 'Ada' };
 
-const room = (overrides: Partial<RoomSummary> = {}): RoomSummary => ({
-  id: 'r-1',
-  name: 'general',
-  createdAt: '2026-01-01T09:00:00.000Z',
-  lastSeq: 3,
-  revision: 3,
-  lastActivityAt: '2026-01-01T10:03:00.000Z',
-  myRole: 'member',
-  memberCount: 2,
-  unreadCount: 1,
-  lastReadSeq: 2,
-  lastMessage: null,
-  ...overrides,
-});
+const room = buildRoomSummary;
 
 const stamped = (seq: number, sender: PublicUser, revision = seq) => ({
   message: buildMessage(seq, sender, { revision }),
@@ -120,5 +108,19 @@ describe('applyReadMarker and orderRooms', () => {
     const b = room({ id: 'b', name: 'a-room', lastActivityAt: '2026-01-01T10:00:00.000Z' });
     const c = room({ id: 'c', name: 'z', lastActivityAt: '2026-01-02T10:00:00.000Z' });
     expect(orderRooms([a, b, c]).map((r) => r.id)).toEqual(['c', 'b', 'a']);
+  });
+});
+
+describe('previewText', () => {
+  it('shows the last message as plain text, without its markup', () => {
+    const lastMessage = {
+      id: 'm-9',
+      seq: 9,
+      sender: ada,
+      body: '**Ship** it:\n- `npm run deploy`',
+      createdAt: '2026-01-01T10:09:00.000Z',
+      deleted: false,
+    };
+    expect(previewText(room({ lastMessage }), me.id)).toBe('Ada: Ship it: npm run deploy');
   });
 });

@@ -1,4 +1,5 @@
 import type { Message, MessagePreview, RoomSummary } from '@livechat/protocol';
+import { plainText } from '../conversation/markdown/plain-text';
 import { countsAsUnread } from '../timeline/unread';
 
 /** The result of applying an event to a sidebar row: the new row, or a note that it must be fetched again. */
@@ -82,5 +83,5 @@ export function previewText(room: RoomSummary, myId: string): string {
   const last = room.lastMessage;
   if (!last) return 'No messages yet';
   const who = last.sender.id === myId ? 'You' : last.sender.displayName;
-  return `${who}: ${last.deleted ? 'message deleted' : last.body}`;
+  return `${who}: ${last.deleted ? 'message deleted' : plainText(last.body)}`;
 }

@@ -30,3 +30,16 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/**
+ * The same in the dark and the light theme (the page follows `prefers-color-scheme` until the person picks
+ * one): each line says which theme it was seen in. Leaves the page in the light theme.
+ */
+export async function seriousAxeViolationsInBothThemes(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const scheme of ['dark', 'light'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    found.push(...(await seriousAxeViolations(page)).map((violation) => `${scheme}: ${violation}`));
+  }
+  return found;
+}

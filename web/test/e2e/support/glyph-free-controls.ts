@@ -14,7 +14,7 @@ export interface GlyphProblem {
 export async function glyphProblems(page: Page): Promise<GlyphProblem[]> {
   return page.evaluate(() => {
     const problems: { control: string; problem: string }[] = [];
-    const controls = document.querySelectorAll<HTMLElement>('button, a.button, a.icon-button');
+    const controls = document.querySelectorAll<HTMLElement>('button, a[data-slot="button"]');
     for (const control of controls) {
       const text = (control.textContent ?? '').replace(/\s+/g, ' ').trim();
       const name = control.getAttribute('aria-label') ?? '';

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import passwordRoutes from './password.js';
 import registrationRoutes from './registration.js';
+import sessionListRoutes from './session-list.js';
 import sessionRoutes from './session.js';
 
 /**
@@ -12,5 +13,6 @@ import sessionRoutes from './session.js';
 export default async function authRoutes(app: FastifyInstance): Promise<void> {
   await app.register(registrationRoutes);
   await app.register(sessionRoutes);
+  await app.register(sessionListRoutes);
   await app.register(passwordRoutes);
 }

@@ -4,6 +4,7 @@ import { sessionChannel, userChannel } from '@livechat/protocol';
 import { consumeEmailToken, withdrawEmailTokens } from '../../auth/email-tokens.js';
 import { enqueueTokenLinkMail } from '../../auth/mail-token-link.js';
 import { hashPassword, verifyPassword } from '../../auth/password.js';
+import { requireStrongPassword } from '../../auth/password-policy.js';
 import { revokeUserSessions } from '../../auth/refresh-sessions.js';
 import { disconnectSessions } from '../../auth/session-disconnect.js';
 import { ApiError } from '../../errors.js';
@@ -55,6 +56,13 @@ export default async function passwordRoutes(app: FastifyInstance): Promise<void
       const ended = await app.transact(async (trx, outbox) => {
         const userId = await consumeEmailToken(trx, body.token, 'reset_password');
         if (!userId) return null;
+        const owner = await trx
+          .selectFrom('users')
+          .select(['email', 'display_name as displayName'])
+          .where('id', '=', userId)
+          .executeTakeFirstOrThrow();
+        // Refused inside the transaction: the link is not spent, so the person can pick another.
+        requireStrongPassword(body.password, 'body.password', owner);
         const user = await trx
           .updateTable('users')
           .set({
@@ -99,6 +107,10 @@ export default async function passwordRoutes(app: FastifyInstance): Promise<void
       if (!(await verifyPassword(user.password_hash, body.currentPassword))) {
         throw new ApiError('forbidden', 'Your current password is not correct');
       }
+      requireStrongPassword(body.newPassword, 'body.newPassword', {
+        email: user.email,
+        displayName: user.display_name,
+      });
       const passwordHash = await hashPassword(body.newPassword);
       const ended = await app.transact(async (trx, outbox) => {
         await trx

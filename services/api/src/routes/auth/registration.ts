@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { consumeEmailToken, issueEmailToken } from '../../auth/email-tokens.js';
 import { enqueueTokenLinkMail } from '../../auth/mail-token-link.js';
 import { hashPassword } from '../../auth/password.js';
+import { requireStrongPassword } from '../../auth/password-policy.js';
 import { ApiError } from '../../errors.js';
 import { accountExistsMail, verificationMail } from '../../mail/auth-mails.js';
 import { queueMail } from '../../mail/queue-mail.js';
@@ -19,6 +20,8 @@ export default async function registrationRoutes(app: FastifyInstance): Promise<
     'register',
     async ({ body }) => {
       const email = normalizeEmail(body.email);
+      // Judged on the body alone, so the answer says nothing about whether the address has an account.
+      requireStrongPassword(body.password, 'body.password', body);
       // Hashed even when the address is taken, so both answers cost the same time.
       const passwordHash = await hashPassword(body.password);
       await app.db.transaction().execute(async (trx) => {

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sessionChannel, userChannel } from '@livechat/protocol';
+import { deviceOf } from '../../auth/device-summary.js';
+import { endSession } from '../../auth/end-session.js';
 import { allowedOrigins } from '../../config.js';
 import { originChecker, requireAllowedOrigin } from '../../auth/origin-check.js';
 import { decoyPasswordHash, verifyPassword } from '../../auth/password.js';
 import { clearRefreshCookie, readRefreshCookie } from '../../auth/refresh-cookie.js';
 import {
-  revokeFamily,
   revokeUserSessions,
   rotateRefreshToken,
   sessionOfRefreshToken,
@@ -21,6 +22,10 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
   const { config } = app;
   const limits = { preHandler: app.rateLimits.auth };
   const isAllowedOrigin = originChecker(allowedOrigins(config));
+  const sessionLifetime = {
+    ttlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+    maxAgeSeconds: config.SESSION_MAX_AGE_SECONDS,
+  };
 
   defineRoute(
     app,
@@ -40,7 +45,19 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
         throw new ApiError('invalid_credentials', 'Wrong email or password');
       }
       await app.loginThrottle.succeeded(request, body.email);
-      const session = await startSession(app.db, user.id, config.REFRESH_TOKEN_TTL_SECONDS);
+      // A browser that signs in again while it holds a refresh cookie replaces that cookie: the session it
+      // belonged to (this account's or another's) ends here, rather than live on unreachable until it
+      // lapses (ASVS 7.2.4).
+      const heldToken = readRefreshCookie(request, config);
+      const { session, replaced } = await app.transact(async (trx, outbox) => {
+        const held = heldToken ? await sessionOfRefreshToken(trx, heldToken) : null;
+        if (held) {
+          await endSession(trx, outbox, held.familyId, 'This browser signed in again; sign in to continue');
+        }
+        const started = await startSession(trx, user.id, sessionLifetime, deviceOf(request));
+        return { session: started, replaced: held?.familyId };
+      });
+      if (replaced) await app.revokedSessions.revoke([replaced]);
       return sessionResponse(app, reply, user, session);
     },
     { preHandler: app.rateLimits.login },
@@ -51,13 +68,15 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
     'refresh',
     async ({ request, reply }) => {
       requireAllowedOrigin(request, isAllowedOrigin);
-      const token = readRefreshCookie(request);
+      const token = readRefreshCookie(request, config);
       const outcome = token
         ? await app.transact(async (trx, outbox) => {
-            const result = await rotateRefreshToken(trx, token, {
-              ttlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
-              graceSeconds: config.REFRESH_REUSE_GRACE_SECONDS,
-            });
+            const result = await rotateRefreshToken(
+              trx,
+              token,
+              { ...sessionLifetime, graceSeconds: config.REFRESH_REUSE_GRACE_SECONDS },
+              deviceOf(request),
+            );
             if (result.kind === 'reused') {
               await outbox.record(
                 disconnectSessions(
@@ -89,7 +108,7 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
 
   /** The session to end: the cookie's, or else the access token's (a client that lost its cookie). */
   async function sessionToEnd(request: FastifyRequest) {
-    const token = readRefreshCookie(request);
+    const token = readRefreshCookie(request, config);
     if (token) return sessionOfRefreshToken(app.db, token);
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (!bearer) return null;
@@ -115,8 +134,7 @@ export default async function sessionRoutes(app: FastifyInstance): Promise<void>
           // The caller's own session too, even if its refresh tokens had all expired already.
           return [...new Set([session.familyId, ...families])];
         }
-        await revokeFamily(trx, session.familyId);
-        await outbox.record(disconnectSessions(sessionChannel(session.familyId), 'You signed out'));
+        await endSession(trx, outbox, session.familyId, 'You signed out');
         return [session.familyId];
       });
       // Its access tokens stop working at once, on every replica (sockets are closed by the outbox).
