@@ -111,6 +111,8 @@ export function handshake(options: HandshakeOptions) {
  * verified token, the auth payload), as a closure written inline would.
  */
 function releaseOnClose(socket: GatewaySocket, quotas: ClientQuotas, userId: string, address: string): void {
+  // The token check is awaited: the connection may have closed meanwhile, and would never say so again.
+  if (socket.conn.readyState === 'closed') return quotas.release(userId, address);
   // `once`: listening with `on` instead (to save the wrapper) made the browser journey's typing step fail
   // in both modes (clean-clone CI of fc5f8dd); not traced further.
   socket.conn.once('close', () => quotas.release(userId, address));
