@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentProps } from 'react';
 import { Button } from '../components/ui/button';
 import type { TooltipContent } from '../components/ui/tooltip';
+import { useInListTooltip } from './list-tooltip';
 
 type IconButtonProps = Omit<ComponentProps<typeof Button>, 'aria-label'> & {
   /** The button's accessible name, also shown as its tooltip on hover and keyboard focus. */
@@ -15,7 +16,10 @@ type IconButtonProps = Omit<ComponentProps<typeof Button>, 'aria-label'> & {
  */
 const ButtonTooltip = lazy(() => import('./button-tooltip'));
 
-/** A button that shows only an icon (the child, aria-hidden): named by `label`, which its tooltip repeats. */
+/**
+ * A button that shows only an icon (the child, aria-hidden): named by `label`, which its tooltip repeats —
+ * its own tooltip, or inside a ListTooltip the list's one.
+ */
 export function IconButton({
   label,
   tooltipSide,
@@ -23,6 +27,18 @@ export function IconButton({
   size = 'icon',
   ...props
 }: IconButtonProps) {
+  const inList = useInListTooltip();
+  if (inList)
+    return (
+      <Button
+        variant={variant}
+        size={size}
+        aria-label={label}
+        data-tooltip={label}
+        data-tooltip-side={tooltipSide}
+        {...props}
+      />
+    );
   const button = <Button variant={variant} size={size} aria-label={label} {...props} />;
   return (
     <Suspense fallback={button}>

@@ -9,6 +9,7 @@ import {
 } from 'react';
 import { Virtuoso, type Components, type ListRange, type VirtuosoHandle } from 'react-virtuoso';
 import { useFirstItemIndex } from './use-first-item-index';
+import { useStickToBottom } from './use-stick-to-bottom';
 
 export interface WindowedListHandle {
   /**
@@ -39,6 +40,9 @@ const NEAR_TOP_ROWS = 15;
 /** Pixels rendered beyond the viewport each way: a flick of the wheel never shows a blank. */
 const OVERSCAN_PX = 600;
 const BOTTOM_SLACK_PX = 40;
+const START_AT_BOTTOM = { index: 'LAST', align: 'end' } as const;
+/** Virtuoso's inline `outline: none` would hide the app's keyboard focus ring on the scroller. */
+const KEEP_FOCUS_RING = { outline: undefined };
 
 // A list of articles for assistive technology; Virtuoso's own divs carry the positioning.
 const components: Components<unknown> = {
@@ -77,17 +81,22 @@ export function WindowedList<T>({
     appended.current = true;
     lastKey.current = keys.at(-1);
   }
-  const followOutput = useCallback((atBottom: boolean) => {
-    const follow = atBottom && appended.current;
-    appended.current = false;
-    return follow ? ('auto' as const) : false;
-  }, []);
+  const { stuck, track, keepAtBottom } = useStickToBottom(BOTTOM_SLACK_PX);
+  const followOutput = useCallback(
+    (atBottom: boolean) => {
+      const follow = (atBottom || stuck.current) && appended.current;
+      appended.current = false;
+      return follow ? ('auto' as const) : false;
+    },
+    [stuck],
+  );
 
   const pendingKey = useRef<string | null>(null);
   const scrollToPending = useCallback(() => {
     const index = pendingKey.current === null ? -1 : latest.current.keys.indexOf(pendingKey.current);
     if (index < 0) return;
     pendingKey.current = null;
+    stuck.current = false;
     const third = Math.round((scroller.current?.clientHeight ?? 0) / 3);
     virtuoso.current?.scrollToIndex({ index, align: 'start', offset: -third });
   }, []);
@@ -101,39 +110,53 @@ export function WindowedList<T>({
         scrollToPending();
       },
       scrollToBottom() {
+        stuck.current = true;
         virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
       },
     }),
     [scrollToPending],
   );
 
-  const rangeChanged = ({ startIndex }: ListRange) => {
+  // Every prop Virtuoso gets keeps its identity across renders: it republishes props in a layout effect,
+  // and a new object or function each time (an inline `initialTopMostItemIndex`, say) is a change to it —
+  // during a burst of messages, one change after another in a chain that passed React's limit of nested
+  // updates (error #185: the room's error panel instead of its messages; message-burst.e2e.test.ts).
+  const callbacks = useRef({ itemKey, renderItem, onFirstVisibleChange, onNearTop });
+  callbacks.current = { itemKey, renderItem, onFirstVisibleChange, onNearTop };
+  const computeItemKey = useCallback((_: number, item: T) => callbacks.current.itemKey(item), []);
+  const itemContent = useCallback((_: number, item: T) => callbacks.current.renderItem(item), []);
+  const rangeChanged = useCallback(({ startIndex }: ListRange) => {
     const first = startIndex - latest.current.firstItemIndex;
-    onFirstVisibleChange?.(first);
-    if (first < NEAR_TOP_ROWS) onNearTop?.();
-  };
+    callbacks.current.onFirstVisibleChange?.(first);
+    if (first < NEAR_TOP_ROWS) callbacks.current.onNearTop?.();
+  }, []);
+  const scrollerRef = useCallback(
+    (element: HTMLElement | Window | null) => {
+      scroller.current = element instanceof HTMLElement ? element : null;
+      track(scroller.current);
+    },
+    [track],
+  );
 
   return (
     <Virtuoso<T>
       ref={virtuoso}
-      scrollerRef={(element) => {
-        scroller.current = element instanceof HTMLElement ? element : null;
-      }}
+      scrollerRef={scrollerRef}
       data={items}
       firstItemIndex={firstItemIndex}
-      initialTopMostItemIndex={{ index: 'LAST', align: 'end' }}
-      computeItemKey={(_, item) => itemKey(item)}
-      itemContent={(_, item) => renderItem(item)}
+      initialTopMostItemIndex={START_AT_BOTTOM}
+      computeItemKey={computeItemKey}
+      itemContent={itemContent}
       components={components as Components<T>}
       followOutput={followOutput}
+      totalListHeightChanged={keepAtBottom}
       atBottomThreshold={BOTTOM_SLACK_PX}
       atBottomStateChange={onAtBottomChange}
       startReached={onNearTop}
       rangeChanged={rangeChanged}
       increaseViewportBy={OVERSCAN_PX}
       className={`min-h-0 flex-1 overscroll-contain ${className ?? ''}`}
-      // Virtuoso's inline `outline: none` would hide the app's keyboard focus ring on the scroller.
-      style={{ outline: undefined }}
+      style={KEEP_FOCUS_RING}
       tabIndex={0}
       role="region"
       aria-label={label}

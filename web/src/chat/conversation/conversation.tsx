@@ -19,6 +19,7 @@ import { MessageRow, type MessageActions } from './message-row';
 import { NewMessagesAnnouncer } from './new-messages-announcer';
 import { TypingIndicator } from './typing-indicator';
 import { UnreadJumpBar } from './unread-jump-bar';
+import { ListTooltip } from '../../ui/list-tooltip';
 import { usePresence } from '../presence-view';
 
 const NO_OUTGOING: OutgoingList = [];
@@ -168,17 +169,19 @@ export function Conversation({ roomId }: { roomId: string }) {
           ) : rows.length === 0 ? (
             <p className="px-4 py-6 text-center text-muted-foreground">No messages yet. Say hello!</p>
           ) : (
-            <WindowedList
-              handle={list}
-              items={rows}
-              itemKey={rowKey}
-              renderItem={renderRow}
-              onNearTop={onNearTop}
-              onAtBottomChange={setAtBottom}
-              onFirstVisibleChange={setFirstVisible}
-              label={`Messages in ${room.name}`}
-              className="message-list"
-            />
+            <ListTooltip className="flex min-h-0 flex-1 flex-col">
+              <WindowedList
+                handle={list}
+                items={rows}
+                itemKey={rowKey}
+                renderItem={renderRow}
+                onNearTop={onNearTop}
+                onAtBottomChange={setAtBottom}
+                onFirstVisibleChange={setFirstVisible}
+                label={`Messages in ${room.name}`}
+                className="message-list"
+              />
+            </ListTooltip>
           )}
           {!atBottom ? (
             <Button
