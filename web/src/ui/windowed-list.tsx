@@ -9,7 +9,6 @@ import {
 } from 'react';
 import { Virtuoso, type Components, type ListRange, type VirtuosoHandle } from 'react-virtuoso';
 import { useFirstItemIndex } from './use-first-item-index';
-import { useStickToBottom } from './use-stick-to-bottom';
 
 export interface WindowedListHandle {
   /**
@@ -81,24 +80,21 @@ export function WindowedList<T>({
     appended.current = true;
     lastKey.current = keys.at(-1);
   }
-  const { stuck, track, keepAtBottom } = useStickToBottom(BOTTOM_SLACK_PX);
-  const followOutput = useCallback(
-    (atBottom: boolean) => {
-      const follow = (atBottom || stuck.current) && appended.current;
-      appended.current = false;
-      return follow ? ('auto' as const) : false;
-    },
-    [stuck],
-  );
+  const followOutput = useCallback((atBottom: boolean) => {
+    const follow = atBottom && appended.current;
+    appended.current = false;
+    return follow ? ('auto' as const) : false;
+  }, []);
 
   const pendingKey = useRef<string | null>(null);
   const scrollToPending = useCallback(() => {
     const index = pendingKey.current === null ? -1 : latest.current.keys.indexOf(pendingKey.current);
     if (index < 0) return;
     pendingKey.current = null;
-    stuck.current = false;
     const third = Math.round((scroller.current?.clientHeight ?? 0) / 3);
-    virtuoso.current?.scrollToIndex({ index, align: 'start', offset: -third });
+    // A frame later: right after a page of history was prepended, Virtuoso has not yet taken in where the
+    // view now is, and a jump made at once lands back where it started (the bottom).
+    requestAnimationFrame(() => virtuoso.current?.scrollToIndex({ index, align: 'start', offset: -third }));
   }, []);
   useLayoutEffect(scrollToPending, [keys, scrollToPending]);
 
@@ -110,7 +106,6 @@ export function WindowedList<T>({
         scrollToPending();
       },
       scrollToBottom() {
-        stuck.current = true;
         virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
       },
     }),
@@ -121,22 +116,21 @@ export function WindowedList<T>({
   // and a new object or function each time (an inline `initialTopMostItemIndex`, say) is a change to it —
   // during a burst of messages, one change after another in a chain that passed React's limit of nested
   // updates (error #185: the room's error panel instead of its messages; message-burst.e2e.test.ts).
-  const callbacks = useRef({ itemKey, renderItem, onFirstVisibleChange, onNearTop });
-  callbacks.current = { itemKey, renderItem, onFirstVisibleChange, onNearTop };
-  const computeItemKey = useCallback((_: number, item: T) => callbacks.current.itemKey(item), []);
-  const itemContent = useCallback((_: number, item: T) => callbacks.current.renderItem(item), []);
+  const callbacks = useRef({ onFirstVisibleChange, onNearTop });
+  callbacks.current = { onFirstVisibleChange, onNearTop };
+  // These two change when what a row shows changes (the caller memoizes them): Virtuoso re-renders rows then.
+  const computeItemKey = useCallback((_: number, item: T) => itemKey(item), [itemKey]);
+  const itemContent = useCallback((_: number, item: T) => renderItem(item), [renderItem]);
   const rangeChanged = useCallback(({ startIndex }: ListRange) => {
     const first = startIndex - latest.current.firstItemIndex;
     callbacks.current.onFirstVisibleChange?.(first);
     if (first < NEAR_TOP_ROWS) callbacks.current.onNearTop?.();
   }, []);
-  const scrollerRef = useCallback(
-    (element: HTMLElement | Window | null) => {
-      scroller.current = element instanceof HTMLElement ? element : null;
-      track(scroller.current);
-    },
-    [track],
-  );
+  // Above all this one: Virtuoso re-runs its scroller effect when the ref changes, publishing the scroll
+  // state synchronously — an inline ref made every render a new publish, the loop behind error #185.
+  const scrollerRef = useCallback((element: HTMLElement | Window | null) => {
+    scroller.current = element instanceof HTMLElement ? element : null;
+  }, []);
 
   return (
     <Virtuoso<T>
@@ -149,7 +143,6 @@ export function WindowedList<T>({
       itemContent={itemContent}
       components={components as Components<T>}
       followOutput={followOutput}
-      totalListHeightChanged={keepAtBottom}
       atBottomThreshold={BOTTOM_SLACK_PX}
       atBottomStateChange={onAtBottomChange}
       startReached={onNearTop}
