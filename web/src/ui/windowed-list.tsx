@@ -9,6 +9,7 @@ import {
 } from 'react';
 import { Virtuoso, type Components, type ListRange, type VirtuosoHandle } from 'react-virtuoso';
 import { useFirstItemIndex } from './use-first-item-index';
+import { useStickToBottom } from './use-stick-to-bottom';
 
 export interface WindowedListHandle {
   /**
@@ -80,22 +81,32 @@ export function WindowedList<T>({
     appended.current = true;
     lastKey.current = keys.at(-1);
   }
-  const followOutput = useCallback((atBottom: boolean) => {
-    const follow = atBottom && appended.current;
-    appended.current = false;
-    return follow ? ('auto' as const) : false;
-  }, []);
+  const { stuck, track, letGo, stick } = useStickToBottom(BOTTOM_SLACK_PX);
+  const followOutput = useCallback(
+    (atBottom: boolean) => {
+      const follow = (atBottom || stuck.current) && appended.current;
+      appended.current = false;
+      return follow ? ('auto' as const) : false;
+    },
+    [stuck],
+  );
+  // Rows measured taller than Virtuoso guessed leave the view short of the bottom: go back while stuck.
+  const keepAtBottom = useCallback(() => {
+    const element = scroller.current;
+    if (stuck.current && element) element.scrollTop = element.scrollHeight;
+  }, [stuck]);
 
   const pendingKey = useRef<string | null>(null);
   const scrollToPending = useCallback(() => {
     const index = pendingKey.current === null ? -1 : latest.current.keys.indexOf(pendingKey.current);
     if (index < 0) return;
     pendingKey.current = null;
+    letGo();
     const third = Math.round((scroller.current?.clientHeight ?? 0) / 3);
     // A frame later: right after a page of history was prepended, Virtuoso has not yet taken in where the
     // view now is, and a jump made at once lands back where it started (the bottom).
     requestAnimationFrame(() => virtuoso.current?.scrollToIndex({ index, align: 'start', offset: -third }));
-  }, []);
+  }, [letGo]);
   useLayoutEffect(scrollToPending, [keys, scrollToPending]);
 
   useImperativeHandle(
@@ -106,10 +117,11 @@ export function WindowedList<T>({
         scrollToPending();
       },
       scrollToBottom() {
+        stick();
         virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
       },
     }),
-    [scrollToPending],
+    [scrollToPending, stick],
   );
 
   // Every prop Virtuoso gets keeps its identity across renders: it republishes props in a layout effect,
@@ -128,9 +140,13 @@ export function WindowedList<T>({
   }, []);
   // Above all this one: Virtuoso re-runs its scroller effect when the ref changes, publishing the scroll
   // state synchronously — an inline ref made every render a new publish, the loop behind error #185.
-  const scrollerRef = useCallback((element: HTMLElement | Window | null) => {
-    scroller.current = element instanceof HTMLElement ? element : null;
-  }, []);
+  const scrollerRef = useCallback(
+    (element: HTMLElement | Window | null) => {
+      scroller.current = element instanceof HTMLElement ? element : null;
+      track(scroller.current);
+    },
+    [track],
+  );
 
   return (
     <Virtuoso<T>
@@ -143,6 +159,7 @@ export function WindowedList<T>({
       itemContent={itemContent}
       components={components as Components<T>}
       followOutput={followOutput}
+      totalListHeightChanged={keepAtBottom}
       atBottomThreshold={BOTTOM_SLACK_PX}
       atBottomStateChange={onAtBottomChange}
       startReached={onNearTop}
