@@ -52,6 +52,12 @@ export function useStickToBottom(slackPx: number) {
     [listeners],
   );
 
+  /** Rows measured taller than the list guessed leave the view short of the bottom: back while stuck. */
+  const keepAtBottom = useCallback(() => {
+    const scroller = element.current;
+    if (stuck.current && scroller) scroller.scrollTop = scroller.scrollHeight;
+  }, []);
+
   /** The list jumps to a row: let go of the bottom until the reader comes back to it. */
   const letGo = useCallback(() => {
     stuck.current = false;
@@ -64,5 +70,5 @@ export function useStickToBottom(slackPx: number) {
     jumped.current = false;
   }, []);
 
-  return { stuck, track, letGo, stick };
+  return { stuck, track, keepAtBottom, letGo, stick };
 }

@@ -81,7 +81,7 @@ export function WindowedList<T>({
     appended.current = true;
     lastKey.current = keys.at(-1);
   }
-  const { stuck, track, letGo, stick } = useStickToBottom(BOTTOM_SLACK_PX);
+  const { stuck, track, keepAtBottom, letGo, stick } = useStickToBottom(BOTTOM_SLACK_PX);
   const followOutput = useCallback(
     (atBottom: boolean) => {
       const follow = (atBottom || stuck.current) && appended.current;
@@ -90,11 +90,6 @@ export function WindowedList<T>({
     },
     [stuck],
   );
-  // Rows measured taller than Virtuoso guessed leave the view short of the bottom: go back while stuck.
-  const keepAtBottom = useCallback(() => {
-    const element = scroller.current;
-    if (stuck.current && element) element.scrollTop = element.scrollHeight;
-  }, [stuck]);
 
   const pendingKey = useRef<string | null>(null);
   const scrollToPending = useCallback(() => {
@@ -125,9 +120,9 @@ export function WindowedList<T>({
   );
 
   // Every prop Virtuoso gets keeps its identity across renders: it republishes props in a layout effect,
-  // and a new object or function each time (an inline `initialTopMostItemIndex`, say) is a change to it —
-  // during a burst of messages, one change after another in a chain that passed React's limit of nested
-  // updates (error #185: the room's error panel instead of its messages; message-burst.e2e.test.ts).
+  // so a new object or function each time is a change to it. The scroller ref (below) is the one that
+  // mattered: during a burst of messages its changes chained past React's limit of nested updates (error
+  // #185: the room's error panel instead of its messages; message-burst.e2e.test.ts).
   const callbacks = useRef({ onFirstVisibleChange, onNearTop });
   callbacks.current = { onFirstVisibleChange, onNearTop };
   // These two change when what a row shows changes (the caller memoizes them): Virtuoso re-renders rows then.
